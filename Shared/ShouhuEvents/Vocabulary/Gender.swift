@@ -1,0 +1,5 @@
+/// A child's gender as the ledger records it (性别).
+public enum Gender: String, Codable, Sendable, CaseIterable, Hashable {
+    case male
+    case female
+}
