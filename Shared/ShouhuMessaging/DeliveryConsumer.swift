@@ -1,0 +1,205 @@
+import Foundation
+import Logging
+import Metrics
+
+/// Takes deliveries from one service's queue with manual acks, hands them to the service in
+/// batches, and acks or rejects each according to what the service said.
+///
+/// Owns one connection on its own thread. Deliveries that are already waiting (up to the
+/// prefetch) are handed over together, so the service can apply them in one database transaction
+/// and the consumer acks them with one `multiple` ack. A message is acked only after the handler
+/// returned — after its transaction committed — so a crash before that brings it back. After any
+/// broker or network failure it reconnects with backoff, declares the topology again and goes on;
+/// unacked deliveries come back from the broker, and the service's inbox drops the repeats.
+public final class DeliveryConsumer: @unchecked Sendable {
+    // @unchecked: the mutable fields are guarded by `lock`; the AMQP connection never leaves the
+    // consumer thread.
+    private let lock = NSLock()
+    private var stopping = false
+    private var started = false
+    private var connected = false
+    private var lastError: String?
+    private var connectionsMade = 0
+    private var done: CheckedContinuation<Void, Never>?
+    private var threadDone = false
+
+    private let endpoint: BrokerEndpoint
+    private let topology: Topology
+    private let consumer: String
+    private let handler: any DeliveryHandler
+    private let prefetch: Int
+    private let connectionName: String
+    private let retryDelay: TimeInterval
+    private let logger: Logger
+    private let lagGauge: Gauge
+
+    /// - Parameters:
+    ///   - consumer: the queue suffix, the service's name (`shouhu.<consumer>`).
+    ///   - prefetch: how many unacked deliveries the broker may send at once; also the largest
+    ///     batch handed to the handler.
+    ///   - retryDelay: pause before requeueing a delivery that failed for a passing reason, so a
+    ///     short outage does not burn the delivery limit in a few milliseconds.
+    public init(endpoint: BrokerEndpoint, topology: Topology, consumer: String, handler: any DeliveryHandler,
+                prefetch: Int = 200, connectionName: String, retryDelay: TimeInterval = 1, logger: Logger) {
+        self.endpoint = endpoint
+        self.topology = topology
+        self.consumer = consumer
+        self.handler = handler
+        self.prefetch = max(1, prefetch)
+        self.connectionName = connectionName
+        self.retryDelay = retryDelay
+        self.logger = logger
+        self.lagGauge = Gauge(label: "shouhu_consumer_lag", dimensions: [("queue", topology.queue(consumer))])
+    }
+
+    /// Whether the consumer holds a working connection right now (for `/health/ready`).
+    public var isConnected: Bool {
+        lock.withLock { connected }
+    }
+
+    /// The last connection error, for health details; nil while connected.
+    public var lastConnectionError: String? {
+        lock.withLock { lastError }
+    }
+
+    /// Consumes until `stop()` is called or the task is cancelled, then finishes the batch in
+    /// hand, acks it, closes the connection and returns.
+    public func run() async {
+        let alreadyStarted: Bool = lock.withLock {
+            defer { started = true }
+            return started
+        }
+        guard !alreadyStarted else { return }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                lock.withLock { done = continuation }
+                let thread = Thread { [self] in
+                    self.loop()
+                    let waiter: CheckedContinuation<Void, Never>? = self.lock.withLock {
+                        self.threadDone = true
+                        defer { self.done = nil }
+                        return self.done
+                    }
+                    waiter?.resume()
+                }
+                thread.name = "amqp-consumer-\(consumer)"
+                thread.start()
+            }
+        } onCancel: {
+            stop()
+        }
+    }
+
+    /// Asks the consumer to finish; `run()` returns once it has.
+    public func stop() {
+        lock.withLock { stopping = true }
+    }
+
+    private var isStopping: Bool { lock.withLock { stopping } }
+
+    private func setConnected(_ value: Bool, error: String?) {
+        lock.withLock {
+            if value && !connected { connectionsMade += 1 }
+            connected = value
+            lastError = error
+        }
+    }
+
+    /// How many connections have been made so far; more than one means it reconnected.
+    public var connectionCount: Int {
+        lock.withLock { connectionsMade }
+    }
+
+    /// Sleeps in short slices so that a stop request is noticed promptly.
+    private func pause(_ seconds: TimeInterval) {
+        let until = Date() + seconds
+        while !isStopping && Date() < until {
+            Thread.sleep(forTimeInterval: min(0.1, max(0, until.timeIntervalSinceNow)))
+        }
+    }
+
+    // MARK: - The consumer thread
+
+    private func loop() {
+        var connection: AMQPConnection?
+        var backoff = Backoff()
+        var lastDepthCheck = Date.distantPast
+        let queue = topology.queue(consumer)
+
+        while !isStopping {
+            guard let live = connection else {
+                do throws(AMQPError) {
+                    let fresh = try AMQPConnection(endpoint: endpoint, connectionName: connectionName)
+                    try topology.declare(on: fresh)
+                    try fresh.setPrefetch(prefetch)
+                    try fresh.startConsuming(queue: queue, consumerTag: connectionName)
+                    connection = fresh
+                    backoff.reset()
+                    setConnected(true, error: nil)
+                    logger.info("consumer connected", metadata: ["queue": "\(queue)", "broker": "\(endpoint)"])
+                } catch {
+                    setConnected(false, error: "\(error)")
+                    logger.warning("consumer cannot connect", metadata: ["queue": "\(queue)", "error": "\(error)"])
+                    pause(backoff.next())
+                }
+                continue
+            }
+            do throws(AMQPError) {
+                if Date().timeIntervalSince(lastDepthCheck) > 5 {
+                    lastDepthCheck = Date()
+                    lagGauge.record(try live.queueDepth(queue))
+                }
+                guard let first = try live.nextDelivery(timeout: 0.25) else { continue }
+                var batch = [first]
+                while batch.count < prefetch, let more = try live.nextDelivery(timeout: 0) {
+                    batch.append(more)
+                }
+                let dispositions = handler.handle(batch)
+                try settle(batch, dispositions, on: live)
+            } catch {
+                logger.warning("consumer connection lost", metadata: ["queue": "\(queue)", "error": "\(error)"])
+                connection = nil
+                setConnected(false, error: "\(error)")
+                pause(backoff.next())
+            }
+        }
+        connection?.close()
+        setConnected(false, error: "stopped")
+    }
+
+    private func settle(_ batch: [Delivery], _ dispositions: [DeliveryDisposition], on connection: AMQPConnection) throws(AMQPError) {
+        precondition(dispositions.count == batch.count, "a handler must answer every delivery")
+        if dispositions.allSatisfy({ $0 == .ack }) {
+            // Every earlier delivery on this channel is settled already, so one multiple ack
+            // covers exactly this batch.
+            try connection.ack(batch[batch.count - 1].deliveryTag, multiple: true)
+            for delivery in batch {
+                Counter(label: "shouhu_events_consumed_total", dimensions: [("type", delivery.routingKey)]).increment()
+            }
+            return
+        }
+        if dispositions.contains(where: { if case .retry = $0 { return true } else { return false } }) {
+            pause(retryDelay)
+        }
+        for (delivery, disposition) in zip(batch, dispositions) {
+            switch disposition {
+            case .ack:
+                try connection.ack(delivery.deliveryTag, multiple: false)
+                Counter(label: "shouhu_events_consumed_total", dimensions: [("type", delivery.routingKey)]).increment()
+            case .deadLetter(let reason):
+                logger.error("dead-lettering a message", metadata: [
+                    "queue": "\(topology.queue(consumer))", "routingKey": "\(delivery.routingKey)",
+                    "messageId": "\(delivery.messageId ?? "-")", "reason": "\(reason)",
+                ])
+                try connection.reject(delivery.deliveryTag, requeue: false)
+                Counter(label: "shouhu_events_dead_lettered_total", dimensions: [("type", delivery.routingKey)]).increment()
+            case .retry(let reason):
+                logger.warning("requeueing a message after a passing failure", metadata: [
+                    "routingKey": "\(delivery.routingKey)", "messageId": "\(delivery.messageId ?? "-")",
+                    "deliveryCount": "\(delivery.deliveryCount ?? 0)", "reason": "\(reason)",
+                ])
+                try connection.reject(delivery.deliveryTag, requeue: true)
+            }
+        }
+    }
+}
