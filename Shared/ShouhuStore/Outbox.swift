@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// The transactional outbox (architecture.md, "The path of one event"): a change and the events
+/// it causes are written in one SQLite transaction, so either both are stored or neither. The
+/// relay publishes the rows afterwards and marks each one only when the broker confirms it.
+public final class Outbox: Sendable {
+    /// Rung after each commit that appended events, so the relay publishes at once.
+    public let signal = WakeSignal()
+
+    init() {}
+
+    /// Appends one already-encoded event inside the caller's transaction.
+    ///
+    /// - Parameters:
+    ///   - id: the envelope id (unique: appending the same id twice throws).
+    ///   - routingKey: the event's routing key.
+    ///   - body: the encoded envelope.
+    public func append(id: String, routingKey: String, body: [UInt8], in db: Database, at now: Date = Date()) throws {
+        try db.execute(
+            sql: "INSERT INTO shouhu_outbox (id, routingKey, body, createdAt) VALUES (?, ?, ?, ?)",
+            arguments: [id, routingKey, Data(body), now.timeIntervalSince1970])
+        let signal = self.signal
+        db.afterNextTransaction { _ in signal.notify() }
+    }
+
+    /// How many events wait to be published.
+    public static func depth(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shouhu_outbox WHERE publishedAt IS NULL") ?? 0
+    }
+
+    /// One waiting row, as the relay reads it.
+    struct PendingRow: Sendable {
+        var seq: Int64
+        var id: String
+        var routingKey: String
+        var body: [UInt8]
+        var createdAt: Date
+    }
+
+    /// The oldest unpublished rows, in the order they were written.
+    static func pending(_ db: Database, limit: Int) throws -> [PendingRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT seq, id, routingKey, body, createdAt FROM shouhu_outbox
+            WHERE publishedAt IS NULL ORDER BY seq LIMIT ?
+            """, arguments: [limit]).map { row in
+            PendingRow(seq: row["seq"], id: row["id"], routingKey: row["routingKey"],
+                       body: [UInt8](row["body"] as Data),
+                       createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import Logging
+import Metrics
+import ShouhuMessaging
+
+/// Something that publishes messages with confirms and reports each outcome: the
+/// `ConfirmingPublisher` in production, a scripted one in tests of the relay's bookkeeping.
+public protocol ConfirmedPublishing: Sendable {
+    func publish(_ messages: [OutgoingMessage]) async -> [PublishOutcome]
+}
+
+extension ConfirmingPublisher: ConfirmedPublishing {}
+
+/// Moves events from a service's outbox to the broker.
+///
+/// Reads the oldest unpublished rows, publishes them (many in flight, with confirms), and marks
+/// a row published only when the broker acked it. A nack, a timeout or a lost connection leaves
+/// the row to be sent again on the next pass, after a backoff — so an event may reach the broker
+/// twice, and the consumers' inboxes make that harmless, but it is never lost. Published rows are
+/// kept for `retention` (for audits and replays) and then deleted.
+public final class OutboxRelay: Sendable {
+    private let database: ServiceDatabase
+    private let publisher: any ConfirmedPublishing
+    private let producer: String
+    private let batchSize: Int
+    private let retention: TimeInterval
+    private let logger: Logger
+    private let depthGauge = Gauge(label: "shouhu_outbox_depth")
+
+    /// - Parameters:
+    ///   - producer: the service's name, sent as the AMQP `app_id`.
+    ///   - batchSize: rows read and published per pass.
+    ///   - retention: how long published rows are kept before they are deleted.
+    public init(database: ServiceDatabase, publisher: any ConfirmedPublishing, producer: String,
+                batchSize: Int = 500, retention: TimeInterval = 30 * 86_400, logger: Logger) {
+        self.database = database
+        self.publisher = publisher
+        self.producer = producer
+        self.batchSize = max(1, batchSize)
+        self.retention = retention
+        self.logger = logger
+    }
+
+    /// What one pass did.
+    public struct PassResult: Sendable, Equatable {
+        public var published: Int
+        public var failed: Int
+        /// True when the pass read a full batch, so more rows are probably waiting.
+        public var more: Bool
+
+        public init(published: Int, failed: Int, more: Bool) {
+            self.published = published
+            self.failed = failed
+            self.more = more
+        }
+    }
+
+    /// Publishes one batch of waiting rows and records the outcomes.
+    public func publishPending() async throws -> PassResult {
+        let rows = try await database.pool.read { db in try Outbox.pending(db, limit: self.batchSize) }
+        if rows.isEmpty { return PassResult(published: 0, failed: 0, more: false) }
+        let messages = rows.map {
+            OutgoingMessage(routingKey: $0.routingKey, messageId: $0.id, body: $0.body, timestamp: $0.createdAt, appId: producer)
+        }
+        let outcomes = await publisher.publish(messages)
+        var confirmed: [Int64] = []
+        var failed: [(Int64, String)] = []
+        for (row, outcome) in zip(rows, outcomes) {
+            switch outcome {
+            case .confirmed: confirmed.append(row.seq)
+            case .nacked: failed.append((row.seq, "nacked by broker"))
+            case .unconfirmed(let reason): failed.append((row.seq, reason))
+            }
+        }
+        let now = Date().timeIntervalSince1970
+        // Chunked so that a big batch stays under SQLite's limit on bound parameters.
+        let confirmedChunks = stride(from: 0, to: confirmed.count, by: 400).map {
+            Array(confirmed[$0..<min($0 + 400, confirmed.count)])
+        }
+        let failures = failed
+        try await database.pool.write { db in
+            for chunk in confirmedChunks {
+                let marks = databaseQuestionMarks(count: chunk.count)
+                try db.execute(
+                    sql: "UPDATE shouhu_outbox SET publishedAt = ?, attempts = attempts + 1, lastError = NULL WHERE seq IN (\(marks))",
+                    arguments: StatementArguments([now] + chunk))
+            }
+            for (seq, reason) in failures {
+                try db.execute(sql: "UPDATE shouhu_outbox SET attempts = attempts + 1, lastError = ? WHERE seq = ?",
+                               arguments: [String(reason.prefix(500)), seq])
+            }
+        }
+        var perType: [String: Int] = [:]
+        for (row, outcome) in zip(rows, outcomes) where outcome.isConfirmed { perType[row.routingKey, default: 0] += 1 }
+        for (type, count) in perType {
+            Counter(label: "shouhu_events_published_total", dimensions: [("type", type)]).increment(by: count)
+        }
+        return PassResult(published: confirmed.count, failed: failed.count, more: rows.count == batchSize)
+    }
+
+    /// Relays until the task is cancelled: publishes whenever rows wait, sleeps until the next
+    /// commit (or a second) when none do, and backs off while the broker is away.
+    public func run() async {
+        var backoff = Backoff(base: 0.2, cap: 10)
+        var lastPrune = Date.distantPast
+        var lastDepth = Date.distantPast
+        while !Task.isCancelled {
+            var pause: TimeInterval = 0
+            do {
+                let result = try await publishPending()
+                if result.failed > 0 {
+                    pause = backoff.next()
+                    logger.warning("outbox rows not confirmed; will resend", metadata: [
+                        "failed": "\(result.failed)", "retryIn": "\(String(format: "%.1f", pause)) s"])
+                } else {
+                    backoff.reset()
+                    if !result.more { await database.outbox.signal.wait(timeout: 1) }
+                }
+                if Date().timeIntervalSince(lastDepth) > 5 {
+                    lastDepth = Date()
+                    depthGauge.record(try await database.pool.read { db in try Outbox.depth(db) })
+                }
+                if Date().timeIntervalSince(lastPrune) > 3600 {
+                    lastPrune = Date()
+                    try await prunePublished(before: Date() - retention)
+                }
+            } catch {
+                pause = backoff.next()
+                logger.error("outbox relay pass failed", metadata: ["error": "\(error)"])
+            }
+            if pause > 0 { try? await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000)) }
+        }
+    }
+
+    /// Deletes published rows older than the cut-off.
+    public func prunePublished(before cutoff: Date) async throws {
+        try await database.pool.write { db in
+            try db.execute(sql: "DELETE FROM shouhu_outbox WHERE publishedAt IS NOT NULL AND publishedAt < ?",
+                           arguments: [cutoff.timeIntervalSince1970])
+        }
+    }
+}
