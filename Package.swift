@@ -1,0 +1,115 @@
+// swift-tools-version:6.0
+// Shouhu (守护): five services for a county's rural left-behind children, talking over RabbitMQ.
+// Dependencies are pinned to exact versions: the machines this builds on offer only those.
+import PackageDescription
+
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+
+/// One service's targets: its library (`Services/<Name>`, with its domain folders as their own
+/// targets so the compiler keeps them free of GRDB, HTTP and AMQP) and its tiny executable.
+func service(_ name: String, parts: [String] = [], excluding: [String] = [], dependencies: [Target.Dependency] = []) -> [Target] {
+    let partTargets = parts.map { part in
+        Target.target(name: "\(name)\(part)", dependencies: ["ShouhuEvents"], path: "Services/\(name)/\(part)")
+    }
+    return partTargets + [
+        .target(
+            name: name,
+            dependencies: ["ShouhuEvents", "ShouhuStore", "ShouhuService", grdb, hummingbird, logging]
+                + parts.map { .target(name: "\(name)\($0)") } + dependencies,
+            path: "Services/\(name)", exclude: parts + excluding + ["Main"]),
+        .executableTarget(
+            name: "shouhu-\(name.lowercased())", dependencies: [.target(name: name), "ShouhuService"],
+            path: "Services/\(name)/Main"),
+    ]
+}
+
+let package = Package(
+    name: "Shouhu",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+    ],
+    targets: [
+        // MARK: - Shared plumbing
+        .systemLibrary(
+            name: "CRabbitMQ", path: "Shared/CRabbitMQ", pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]),
+        .target(name: "ShouhuEvents", path: "Shared/ShouhuEvents"),
+        .target(name: "ShouhuMessaging", dependencies: ["CRabbitMQ", logging, metrics], path: "Shared/ShouhuMessaging"),
+        .target(
+            name: "ShouhuStore", dependencies: ["ShouhuEvents", "ShouhuMessaging", grdb, logging, metrics],
+            path: "Shared/ShouhuStore"),
+        .target(
+            name: "ShouhuService",
+            dependencies: [
+                "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", grdb, hummingbird, logging, metrics, argumentParser,
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/ShouhuService"),
+    ]
+        // MARK: - The five services
+        + service("Intake", parts: ["Domain"], excluding: ["Import"], dependencies: ["IntakeImport"])
+        + [
+            // Reading ledger files (CSV in UTF-8 or GB18030, .xlsx) as villages and schools keep them.
+            .target(
+                name: "IntakeImport",
+                dependencies: ["ShouhuEvents", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Services/Intake/Import"),
+        ]
+        + service("Assessment", parts: ["Domain"])
+        + service("Mentoring")
+        + service("Notification")
+        + service("Funding")
+        + [
+            // MARK: - Benchmarks
+            .executableTarget(
+                name: "shouhu-bench",
+                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging],
+                path: "Tests/Benchmarks"),
+
+            // MARK: - Tests
+            .target(name: "ShouhuTestSupport", dependencies: ["ShouhuMessaging", logging], path: "Tests/ShouhuTestSupport"),
+            .testTarget(
+                name: "ShouhuEventsTests", dependencies: ["ShouhuEvents"], path: "Tests/ShouhuEventsTests",
+                exclude: ["Golden"]),
+            .testTarget(
+                name: "ShouhuMessagingTests", dependencies: ["ShouhuMessaging", "ShouhuTestSupport", logging],
+                path: "Tests/ShouhuMessagingTests"),
+            .testTarget(
+                name: "ShouhuStoreTests",
+                dependencies: ["ShouhuStore", "ShouhuEvents", "ShouhuMessaging", "ShouhuTestSupport", grdb, logging],
+                path: "Tests/ShouhuStoreTests"),
+            .testTarget(
+                name: "ShouhuServiceTests",
+                dependencies: [
+                    "ShouhuService", "ShouhuEvents", hummingbird, logging, argumentParser,
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                ],
+                path: "Tests/ShouhuServiceTests"),
+            .testTarget(
+                name: "IntakeTests", dependencies: ["IntakeDomain", "ShouhuEvents"], path: "Tests/IntakeTests",
+                exclude: ["Import", "Fixtures"]),
+            .testTarget(
+                name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),
+            .testTarget(
+                name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
+            .testTarget(
+                name: "EndToEndTests",
+                dependencies: ["ShouhuService", "ShouhuEvents", "ShouhuMessaging", "ShouhuTestSupport"],
+                path: "Tests/EndToEndTests"),
+        ]
+)

@@ -1,0 +1,4 @@
+import Assessment
+import ShouhuService
+
+await ServiceMain.main(AssessmentService.definition)

@@ -1,0 +1,4 @@
+import Funding
+import ShouhuService
+
+await ServiceMain.main(FundingService.definition)

@@ -1,0 +1,4 @@
+import Intake
+import ShouhuService
+
+await ServiceMain.main(IntakeService.definition)

@@ -1,0 +1,4 @@
+import Mentoring
+import ShouhuService
+
+await ServiceMain.main(MentoringService.definition)

@@ -1,0 +1,4 @@
+import Notification
+import ShouhuService
+
+await ServiceMain.main(NotificationService.definition)

@@ -1,0 +1,53 @@
+public import GRDB
+public import Hummingbird
+public import Logging
+public import ShouhuEvents
+public import ShouhuStore
+
+/// What one service brings to the shared runtime: its name, its tables, the events it handles,
+/// its HTTP routes and its scheduled sweeps. Everything else — settings, store, broker, outbox
+/// relay, consumer, health, metrics, shutdown — is the runtime's, written once.
+public struct ServiceDefinition: Sendable {
+    public let name: ServiceName
+    /// Registers the service's own migrations, in order, after the shared ones.
+    public let migrations: @Sendable (inout DatabaseMigrator) -> Void
+    /// The handlers for the events the service consumes (`On<Event>`), run inside the inbox
+    /// transaction.
+    public let eventHandlers: @Sendable (ServiceContext) -> EventRouter
+    /// Adds the service's routes to the router (which already has auth, errors, health, metrics).
+    public let routes: @Sendable (Router<ShouhuRequestContext>, ServiceContext) -> Void
+    /// The service's scheduled sweeps.
+    public let sweeps: @Sendable (ServiceContext) -> [ScheduledSweep]
+    /// The service's OpenAPI document, served at `/openapi.json`.
+    public let openAPIDocument: String?
+
+    public init(
+        name: ServiceName,
+        migrations: @escaping @Sendable (inout DatabaseMigrator) -> Void = { _ in },
+        eventHandlers: @escaping @Sendable (ServiceContext) -> EventRouter = { _ in EventRouter() },
+        routes: @escaping @Sendable (Router<ShouhuRequestContext>, ServiceContext) -> Void = { _, _ in },
+        sweeps: @escaping @Sendable (ServiceContext) -> [ScheduledSweep] = { _ in [] },
+        openAPIDocument: String? = nil
+    ) {
+        self.name = name
+        self.migrations = migrations
+        self.eventHandlers = eventHandlers
+        self.routes = routes
+        self.sweeps = sweeps
+        self.openAPIDocument = openAPIDocument
+    }
+}
+
+/// What a service's handlers, routes and sweeps are given: the settings, the service's own
+/// database (with its outbox), a logger.
+public struct ServiceContext: Sendable {
+    public let settings: Settings
+    public let database: ServiceDatabase
+    public let logger: Logger
+
+    public init(settings: Settings, database: ServiceDatabase, logger: Logger) {
+        self.settings = settings
+        self.database = database
+        self.logger = logger
+    }
+}
