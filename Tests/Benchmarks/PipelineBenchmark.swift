@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Logging
+import ShouhuEvents
+import ShouhuMessaging
+import ShouhuStore
+
+/// The backbone's figure: events per second through the full path (outbox → relay → broker →
+/// consumer → inbox → handler) next to the raw rate of rabbitmq-c publishing and consuming the
+/// same messages with the same guarantees (persistent, publisher confirms, quorum queue, manual
+/// acks), measured in the same run so that the result is a ratio.
+struct PipelineBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline", abstract: "Full event path versus raw rabbitmq-c, same run.")
+
+    @Option(help: "Events per measurement.") var events = 20_000
+    @Option(help: "How many times to measure each; the median is reported.") var rounds = 3
+    @Option(help: "Events written per outbox transaction (a request or an import batch).") var perTransaction = 50
+    @Option(help: "Broker URL.") var amqpURL = ProcessInfo.processInfo.environment["SHOUHU_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/"
+
+    func run() async throws {
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let endpoint = try BrokerEndpoint(url: amqpURL)
+        print("pipeline benchmark: \(events) events × \(rounds) rounds, \(perTransaction) events per outbox transaction")
+        var raw: [Double] = []
+        var full: [Double] = []
+        for round in 1...rounds {
+            let r = try await rawRate(endpoint: endpoint, logger: logger)
+            let f = try await fullPathRate(endpoint: endpoint, logger: logger)
+            raw.append(r)
+            full.append(f)
+            print(String(format: "  round %d: raw rabbitmq-c %8.0f ev/s   full path %8.0f ev/s   ratio %.2f", round, r, f, f / r))
+        }
+        let rawMedian = median(raw), fullMedian = median(full)
+        print(String(format: "median: raw %.0f ev/s, full path %.0f ev/s, ratio %.2f (target ≥ 0.50)", rawMedian, fullMedian, fullMedian / rawMedian))
+        print("peak memory (VmHWM): \(peakMemoryMiB()) MiB")
+    }
+
+    /// Publish with confirms (500 in flight) and consume with manual acks, no store at all.
+    private func rawRate(endpoint: BrokerEndpoint, logger: Logger) async throws -> Double {
+        let topology = benchTopology()
+        let admin = try BrokerAdmin(endpoint: endpoint)
+        try admin.declare(topology)
+        defer { try? admin.delete(topology) }
+        let body = try sampleBodies(count: events)
+        let messages = body.map { OutgoingMessage(routingKey: ChildExited.routingKey, messageId: $0.id, body: $0.bytes) }
+        let counter = CountingHandler()
+        let consumer = DeliveryConsumer(endpoint: endpoint, topology: topology, consumer: "bench", handler: counter,
+                                        connectionName: "bench-raw-consumer", logger: logger)
+        let publisher = ConfirmingPublisher(endpoint: endpoint, topology: topology, connectionName: "bench-raw-publisher", logger: logger)
+        let consuming = Task { await consumer.run() }
+        let start = Date()
+        var pending = messages
+        while !pending.isEmpty {
+            let outcomes = await publisher.publish(Array(pending.prefix(500)))
+            let refused = zip(pending.prefix(500), outcomes).filter { !$0.1.isConfirmed }.map(\.0)
+            pending = refused + pending.dropFirst(500)
+        }
+        while counter.count < events { try await Task.sleep(nanoseconds: 1_000_000) }
+        let elapsed = Date().timeIntervalSince(start)
+        consumer.stop()
+        await consuming.value
+        await publisher.shutdown()
+        return Double(events) / elapsed
+    }
+
+    /// Write events into an outbox in transactions, while the relay publishes them and a
+    /// consumer applies them through the inbox to a table; timed until the last is applied.
+    private func fullPathRate(endpoint: BrokerEndpoint, logger: Logger) async throws -> Double {
+        let topology = benchTopology()
+        let admin = try BrokerAdmin(endpoint: endpoint)
+        try admin.declare(topology)
+        defer { try? admin.delete(topology) }
+        let directory = FileManager.default.temporaryDirectory.appending(path: "shouhu-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let producer = try ServiceDatabase(directory: directory, service: "producer")
+        let consumerDB = try ServiceDatabase(directory: directory, service: "bench") { migrator in
+            migrator.registerMigration("bench-001") { db in
+                try db.execute(sql: "CREATE TABLE exits (childId TEXT PRIMARY KEY, reason TEXT NOT NULL, day TEXT NOT NULL)")
+            }
+        }
+        var router = EventRouter()
+        router.on(ChildExited.self) { db, envelope in
+            try db.execute(sql: "INSERT OR REPLACE INTO exits VALUES (?, ?, ?)",
+                           arguments: [envelope.payload.childId, envelope.payload.reason.rawValue, envelope.payload.on.description])
+        }
+        let publisher = ConfirmingPublisher(endpoint: endpoint, topology: topology, connectionName: "bench-full-publisher", logger: logger)
+        let relay = OutboxRelay(database: producer, publisher: publisher, producer: "intake", logger: logger)
+        let inbox = InboxHandler(database: consumerDB, router: router, county: "520330", logger: logger)
+        let consumer = DeliveryConsumer(endpoint: endpoint, topology: topology, consumer: "bench", handler: inbox,
+                                        connectionName: "bench-full-consumer", logger: logger)
+        let envelopes = (0..<events).map { _ in
+            Envelope(county: "520330", payload: ChildExited(childId: UUID().uuidString.lowercased(), reason: .movedAway, on: CalendarDate("2026-11-20")!))
+        }
+        let consuming = Task { await consumer.run() }
+        let relaying = Task { await relay.run() }
+        publisher.start()
+        while !publisher.isConnected || !consumer.isConnected { try await Task.sleep(nanoseconds: 10_000_000) }
+
+        let start = Date()
+        for chunk in stride(from: 0, to: events, by: perTransaction) {
+            let slice = envelopes[chunk..<min(chunk + perTransaction, events)]
+            try await producer.pool.write { db in
+                for envelope in slice { try producer.outbox.append(envelope, in: db) }
+            }
+        }
+        while try await consumerDB.pool.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM exits") ?? 0 }) < events {
+            try await Task.sleep(nanoseconds: 2_000_000)
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        relaying.cancel()
+        consumer.stop()
+        await consuming.value
+        await relaying.value
+        await publisher.shutdown()
+        return Double(events) / elapsed
+    }
+
+    private func benchTopology() -> Topology {
+        Topology(prefix: "bench-" + UUID().uuidString.prefix(8).lowercased(), deliveryLimit: 5,
+                 queues: [QueueSpec(consumer: "bench", routingKeys: [ChildExited.routingKey])])
+    }
+
+    private func sampleBodies(count: Int) throws -> [(id: String, bytes: [UInt8])] {
+        let codec = EventCodec()
+        return try (0..<count).map { _ in
+            let envelope = Envelope(county: "520330", payload: ChildExited(childId: UUID().uuidString.lowercased(), reason: .movedAway, on: CalendarDate("2026-11-20")!))
+            return (envelope.id, [UInt8](try codec.encode(envelope)))
+        }
+    }
+}
+
+/// Acks everything and counts it: the consumer side of the raw measurement.
+final class CountingHandler: DeliveryHandler, @unchecked Sendable {
+    // @unchecked: `seen` is guarded by `lock`.
+    private let lock = NSLock()
+    private var seen = 0
+    func handle(_ batch: [Delivery]) -> [DeliveryDisposition] {
+        lock.withLock { seen += batch.count }
+        return batch.map { _ in .ack }
+    }
+    var count: Int { lock.withLock { seen } }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+/// The process's peak resident memory, from /proc (Linux).
+func peakMemoryMiB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kib = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) } ?? 0
+        return kib / 1024
+    }
+    return -1
+}
