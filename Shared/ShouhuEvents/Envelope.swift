@@ -26,14 +26,14 @@ public struct Envelope<Payload: Event>: Codable, Sendable, Equatable {
 
     /// Wraps a payload for publishing. `type`, `version` and `producer` come from `Payload`.
     /// - Parameters:
-    ///   - id: the envelope id; a fresh lowercase UUID by default.
+    ///   - id: the envelope id; a fresh time-ordered lowercase UUID (`EventID`) by default.
     ///   - occurredAt: when it happened; now by default. Rounded to the millisecond.
     ///   - county: the deployment's county code (`SHOUHU_COUNTY`).
     ///   - correlationId: the chain's id; this envelope's own id when nil (it starts a chain).
     ///   - causationId: the envelope that caused this one, if any.
     ///   - payload: the event.
     public init(
-        id: String = UUID().uuidString.lowercased(), occurredAt: Date = Date(), county: String,
+        id: String = EventID.next(), occurredAt: Date = Date(), county: String,
         correlationId: String? = nil, causationId: String? = nil, payload: Payload
     ) {
         self.id = id
@@ -64,7 +64,7 @@ public struct Envelope<Payload: Event>: Codable, Sendable, Equatable {
     /// `assessment.recorded`): same county and correlation id, with `causationId` set to the
     /// cause's id.
     public static func caused(
-        by cause: EnvelopeHeader, id: String = UUID().uuidString.lowercased(),
+        by cause: EnvelopeHeader, id: String = EventID.next(),
         occurredAt: Date = Date(), payload: Payload
     ) -> Envelope {
         Envelope(
