@@ -54,15 +54,18 @@ public struct InboxHandler: DeliveryHandler {
     }
 
     private func apply(_ delivery: Delivery, in db: Database) throws {
-        let body = Data(delivery.body)
-        let header = try codec.header(from: body)
-        guard header.county == county else {
-            throw EventRejection("event for county \(header.county); this deployment serves \(county)")
+        // One decode per delivery: the router decodes the body as the event its routing key
+        // names, then the inbox admits it only the first time its envelope id is seen.
+        try router.apply(db, routingKey: delivery.routingKey, body: Data(delivery.body), codec: codec) { header in
+            guard header.county == county else {
+                throw EventRejection("event for county \(header.county); this deployment serves \(county)")
+            }
+            let seen = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM shouhu_inbox WHERE id = ?)"), arguments: [header.id]) ?? false
+            if seen { return false }
+            try db.cachedStatement(sql: "INSERT INTO shouhu_inbox (id, routingKey, receivedAt) VALUES (?, ?, ?)")
+                .execute(arguments: [header.id, header.type, Date().timeIntervalSince1970])
+            return true
         }
-        let seen = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM shouhu_inbox WHERE id = ?)", arguments: [header.id]) ?? false
-        if seen { return }
-        try db.execute(sql: "INSERT INTO shouhu_inbox (id, routingKey, receivedAt) VALUES (?, ?, ?)",
-                       arguments: [header.id, header.type, Date().timeIntervalSince1970])
-        try router.apply(db, type: header.type, body: body, codec: codec)
     }
 }

@@ -4,10 +4,9 @@ import ShouhuEvents
 
 extension Outbox {
     /// Appends an event inside the caller's transaction, encoded once by the shared codec.
-    /// The payload is validated first: an event that breaks the contract is a programming error
-    /// in this service, and must fail the transaction rather than reach other services.
+    /// The codec validates before encoding: an event that breaks the contract is a programming
+    /// error in this service, and must fail the transaction rather than reach other services.
     public func append<E: Event>(_ envelope: Envelope<E>, in db: Database) throws {
-        try envelope.validate()
         let body = try EventCodec().encode(envelope)
         try append(id: envelope.id, routingKey: E.routingKey, body: [UInt8](body), in: db, at: envelope.occurredAt)
     }

@@ -5,7 +5,8 @@ import GRDB
 /// it causes are written in one SQLite transaction, so either both are stored or neither. The
 /// relay publishes the rows afterwards and marks each one only when the broker confirms it.
 public final class Outbox: Sendable {
-    /// Rung after each commit that appended events, so the relay publishes at once.
+    /// Rung after each commit that appended events (by `OutboxCommitObserver`), so the relay
+    /// publishes at once.
     public let signal = WakeSignal()
 
     init() {}
@@ -17,11 +18,8 @@ public final class Outbox: Sendable {
     ///   - routingKey: the event's routing key.
     ///   - body: the encoded envelope.
     public func append(id: String, routingKey: String, body: [UInt8], in db: Database, at now: Date = Date()) throws {
-        try db.execute(
-            sql: "INSERT INTO shouhu_outbox (id, routingKey, body, createdAt) VALUES (?, ?, ?, ?)",
-            arguments: [id, routingKey, Data(body), now.timeIntervalSince1970])
-        let signal = self.signal
-        db.afterNextTransaction { _ in signal.notify() }
+        try db.cachedStatement(sql: "INSERT INTO shouhu_outbox (id, routingKey, body, createdAt) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [id, routingKey, Data(body), now.timeIntervalSince1970])
     }
 
     /// How many events wait to be published.
