@@ -194,3 +194,28 @@ struct PublishConsumeTests {
         }
     }
 }
+
+@Suite("TLS")
+struct TLSTests {
+    /// TLS checks the peer and the host name and cannot be switched off; a plain-AMQP port
+    /// answering a TLS client is a clean connect failure, never a crash or a silent downgrade.
+    @Test func tlsToAPlainPortFailsCleanly() throws {
+        let endpoint = try BrokerEndpoint(url: "amqps://guest:guest@127.0.0.1:5672/?connection_timeout=3000")
+        #expect(endpoint.useTLS)
+        #expect {
+            _ = try AMQPConnection(endpoint: endpoint, connectionName: "tls-to-plain")
+        } throws: { error in
+            if case AMQPError.connectFailed = error { return true }
+            return false
+        }
+    }
+
+    @Test func aMissingCAFileIsNamedInTheError() throws {
+        let endpoint = try BrokerEndpoint(url: "amqps://guest:guest@127.0.0.1:5672/?cacertfile=/nonexistent/ca.pem")
+        #expect {
+            _ = try AMQPConnection(endpoint: endpoint, connectionName: "tls-no-ca")
+        } throws: { error in
+            "\(error)".contains("/nonexistent/ca.pem")
+        }
+    }
+}
