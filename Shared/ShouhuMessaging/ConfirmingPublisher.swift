@@ -144,44 +144,117 @@ public final class ConfirmingPublisher: @unchecked Sendable {
         return connectionsMade
     }
 
+    /// A batch being published: what was sent, what the broker answered, who waits for it.
+    private final class ActiveJob {
+        let messages: [OutgoingMessage]
+        let continuation: CheckedContinuation<[PublishOutcome], Never>
+        var outcomes: [PublishOutcome?]
+        var answered = 0
+        var nextToSend = 0
+
+        init(_ job: Job) {
+            messages = job.messages
+            continuation = job.continuation
+            outcomes = Array(repeating: nil, count: job.messages.count)
+        }
+
+        var isDone: Bool { answered == messages.count }
+
+        func settle(_ index: Int, _ outcome: PublishOutcome) {
+            guard outcomes[index] == nil else { return }
+            outcomes[index] = outcome
+            answered += 1
+        }
+
+        /// Answers everything not yet answered (sent or not) with `outcome`.
+        func settleRest(_ outcome: PublishOutcome) {
+            for i in outcomes.indices where outcomes[i] == nil { settle(i, outcome) }
+        }
+
+        func finish() { continuation.resume(returning: outcomes.map { $0! }) }
+    }
+
+    /// Takes the batches handed over since the last look; waits up to `idle` when there is
+    /// nothing to do at all. Returns nil when the publisher is stopping.
+    private func takeJobs(idle: TimeInterval?) -> [Job]? {
+        condition.lock()
+        defer { condition.unlock() }
+        if let idle, jobs.isEmpty && !stopping { _ = condition.wait(until: Date() + idle) }
+        if stopping { return nil }
+        defer { jobs = [] }
+        return jobs
+    }
+
+    /// Answers everything the thread still holds, at shutdown.
+    private func drainOnStop(_ active: [ActiveJob]) {
+        condition.lock()
+        let pending = jobs
+        jobs = []
+        condition.unlock()
+        for job in active {
+            job.settleRest(.unconfirmed("publisher is shutting down"))
+            job.finish()
+        }
+        for job in pending {
+            job.continuation.resume(returning: job.messages.map { _ in .unconfirmed("publisher is shutting down") })
+        }
+    }
+
+    /// The thread's loop: one sliding window of up to `window` unconfirmed messages across all
+    /// batches, so a new batch starts going out while the previous one's confirms are still on
+    /// their way. Tags are consecutive from 1 on each connection; `multiple` acks settle every
+    /// outstanding tag up to theirs.
     private func loop() {
         var connection: AMQPConnection?
         var backoff = Backoff()
         var retryAt = Date.distantPast
         var nextTag: UInt64 = 1
+        var active: [ActiveJob] = []
+        var outstanding: [UInt64: (ActiveJob, Int)] = [:]
+        var lowestOutstanding: UInt64 = 1
+        var lastProgress = Date()
 
         func drop(_ error: AMQPError) {
             logger.warning("publisher connection lost", metadata: ["error": "\(error)"])
             connection = nil
             setConnected(false, error: "\(error)")
             retryAt = Date() + backoff.next()
+            // Whatever was sent and not confirmed, and whatever was not sent yet, is reported
+            // unconfirmed: the caller sends it again.
+            for job in active { job.settleRest(.unconfirmed("\(error)")) }
+            outstanding.removeAll()
+        }
+
+        func settle(upTo tag: UInt64, multiple: Bool, as outcome: PublishOutcome) {
+            lastProgress = Date()
+            if multiple {
+                var t = lowestOutstanding
+                while t <= tag {
+                    if let (job, index) = outstanding.removeValue(forKey: t) { job.settle(index, outcome) }
+                    t += 1
+                }
+            } else if let (job, index) = outstanding.removeValue(forKey: tag) {
+                job.settle(index, outcome)
+            }
+            while lowestOutstanding < nextTag && outstanding[lowestOutstanding] == nil { lowestOutstanding += 1 }
         }
 
         while true {
-            condition.lock()
-            if jobs.isEmpty && !stopping {
-                // Wake at least every half second: heartbeats are only serviced inside calls.
-                _ = condition.wait(until: Date() + 0.5)
-            }
-            if stopping {
-                let pending = jobs
-                jobs = []
-                condition.unlock()
-                for job in pending {
-                    job.continuation.resume(returning: job.messages.map { _ in .unconfirmed("publisher is shutting down") })
-                }
+            let busy = !active.isEmpty
+            guard let fresh = takeJobs(idle: busy ? nil : 0.5) else {
+                drainOnStop(active)
                 break
             }
-            let job = jobs.isEmpty ? nil : jobs.removeFirst()
-            condition.unlock()
+            active.append(contentsOf: fresh.map(ActiveJob.init))
 
             if connection == nil && Date() >= retryAt {
                 do throws(AMQPError) {
-                    let fresh = try AMQPConnection(endpoint: endpoint, connectionName: connectionName)
-                    try topology.declare(on: fresh)
-                    try fresh.enableConfirms()
-                    connection = fresh
+                    let made = try AMQPConnection(endpoint: endpoint, connectionName: connectionName)
+                    try topology.declare(on: made)
+                    try made.enableConfirms()
+                    connection = made
                     nextTag = 1
+                    lowestOutstanding = 1
                     backoff.reset()
                     setConnected(true, error: nil)
                     logger.info("publisher connected", metadata: ["broker": "\(endpoint)"])
@@ -189,78 +262,49 @@ public final class ConfirmingPublisher: @unchecked Sendable {
                     drop(error)
                 }
             }
-
-            guard let job else {
-                if let idle = connection {
-                    do throws(AMQPError) {
-                        while try idle.waitFrame(timeout: 0) != nil {}
-                    } catch {
-                        drop(error)
-                    }
-                }
-                continue
-            }
             guard let live = connection else {
                 let reason = lastConnectionError ?? "broker not connected"
-                job.continuation.resume(returning: job.messages.map { _ in .unconfirmed(reason) })
+                for job in active { job.settleRest(.unconfirmed(reason)) }
+                active.forEach { $0.finish() }
+                active = []
                 continue
             }
-            let (outcomes, error) = publishBatch(job.messages, on: live, nextTag: &nextTag)
-            if let error { drop(error) }
-            job.continuation.resume(returning: outcomes)
+
+            do throws(AMQPError) {
+                // Fill the window, oldest batch first.
+                var sentSomething = false
+                for job in active where outstanding.count < window {
+                    while job.nextToSend < job.messages.count && outstanding.count < window {
+                        try live.publish(exchange: topology.exchange, job.messages[job.nextToSend])
+                        if outstanding.isEmpty { lastProgress = Date() }
+                        outstanding[nextTag] = (job, job.nextToSend)
+                        nextTag += 1
+                        job.nextToSend += 1
+                        sentSomething = true
+                    }
+                }
+                // Read confirms: wait for one when the window is full or nothing is left to
+                // send; otherwise only take what has already arrived.
+                let waitFor: TimeInterval = outstanding.isEmpty ? 0 : (sentSomething && outstanding.count < window ? 0 : 0.05)
+                while let frame = try live.waitFrame(timeout: waitFor) {
+                    switch frame {
+                    case .ack(let tag, let multiple): settle(upTo: tag, multiple: multiple, as: .confirmed)
+                    case .nack(let tag, let multiple): settle(upTo: tag, multiple: multiple, as: .nacked)
+                    case .other: break
+                    }
+                    if waitFor > 0 { break }
+                }
+                if !outstanding.isEmpty && Date().timeIntervalSince(lastProgress) > confirmTimeout {
+                    throw AMQPError.timeout("no publisher confirm for \(Int(confirmTimeout)) s")
+                }
+            } catch {
+                drop(error)
+            }
+            let finished = active.filter(\.isDone)
+            active.removeAll(where: \.isDone)
+            finished.forEach { $0.finish() }
         }
         connection?.close()
         setConnected(false, error: "stopped")
-    }
-
-    /// Sends a batch with up to `window` messages unconfirmed at a time and collects the
-    /// broker's acks and nacks. On an error, every message not yet answered is `.unconfirmed`.
-    private func publishBatch(_ messages: [OutgoingMessage], on connection: AMQPConnection,
-                              nextTag: inout UInt64) -> ([PublishOutcome], AMQPError?) {
-        let count = messages.count
-        var outcomes = [PublishOutcome?](repeating: nil, count: count)
-        let firstTag = nextTag
-        var sent = 0
-        var answered = 0
-        var lowestOpen = 0
-        var lastProgress = Date()
-
-        func settle(_ tag: UInt64, multiple: Bool, as outcome: PublishOutcome) {
-            guard tag >= firstTag else { return }
-            let index = Int(tag - firstTag)
-            guard index < sent else { return }
-            let from = multiple ? lowestOpen : index
-            for i in from...index where outcomes[i] == nil {
-                outcomes[i] = outcome
-                answered += 1
-            }
-            while lowestOpen < count, outcomes[lowestOpen] != nil { lowestOpen += 1 }
-            lastProgress = Date()
-        }
-
-        do throws(AMQPError) {
-            while answered < count {
-                while sent < count && sent - answered < window {
-                    try connection.publish(exchange: topology.exchange, messages[sent])
-                    sent += 1
-                    nextTag += 1
-                }
-                guard let frame = try connection.waitFrame(timeout: 0.5) else {
-                    if Date().timeIntervalSince(lastProgress) > confirmTimeout {
-                        throw AMQPError.timeout("no publisher confirm for \(Int(confirmTimeout)) s")
-                    }
-                    continue
-                }
-                switch frame {
-                case .ack(let tag, let multiple): settle(tag, multiple: multiple, as: .confirmed)
-                case .nack(let tag, let multiple): settle(tag, multiple: multiple, as: .nacked)
-                case .other: break
-                }
-            }
-            return (outcomes.map { $0! }, nil)
-        } catch {
-            let reason = "\(error)"
-            return (outcomes.map { $0 ?? .unconfirmed(reason) }, error)
-        }
     }
 }

@@ -36,12 +36,12 @@ public final class Outbox: Sendable {
         var createdAt: Date
     }
 
-    /// The oldest unpublished rows, in the order they were written.
-    static func pending(_ db: Database, limit: Int) throws -> [PendingRow] {
-        try Row.fetchAll(db, sql: """
+    /// The oldest unpublished rows after a sequence number, in the order they were written.
+    static func pending(_ db: Database, after seq: Int64 = 0, limit: Int) throws -> [PendingRow] {
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT seq, id, routingKey, body, createdAt FROM shouhu_outbox
-            WHERE publishedAt IS NULL ORDER BY seq LIMIT ?
-            """, arguments: [limit]).map { row in
+            WHERE publishedAt IS NULL AND seq > ? ORDER BY seq LIMIT ?
+            """), arguments: [seq, limit]).map { row in
             PendingRow(seq: row["seq"], id: row["id"], routingKey: row["routingKey"],
                        body: [UInt8](row["body"] as Data),
                        createdAt: Date(timeIntervalSince1970: row["createdAt"]))

@@ -58,7 +58,16 @@ public final class OutboxRelay: Sendable {
 
     /// Publishes one batch of waiting rows and records the outcomes.
     public func publishPending() async throws -> PassResult {
-        let rows = try await database.pool.read { db in try Outbox.pending(db, limit: self.batchSize) }
+        try await publish(try await readPending(after: 0))
+    }
+
+    /// The oldest unpublished rows with a sequence number above `cursor`.
+    private func readPending(after cursor: Int64) async throws -> [Outbox.PendingRow] {
+        try await database.pool.read { db in try Outbox.pending(db, after: cursor, limit: self.batchSize) }
+    }
+
+    /// Publishes rows and records, per row, published or another attempt failed.
+    private func publish(_ rows: [Outbox.PendingRow]) async throws -> PassResult {
         if rows.isEmpty { return PassResult(published: 0, failed: 0, more: false) }
         let messages = rows.map {
             OutgoingMessage(routingKey: $0.routingKey, messageId: $0.id, body: $0.body, timestamp: $0.createdAt, appId: producer)
@@ -101,21 +110,47 @@ public final class OutboxRelay: Sendable {
 
     /// Relays until the task is cancelled: publishes whenever rows wait, sleeps until the next
     /// commit (or a second) when none do, and backs off while the broker is away.
+    ///
+    /// Two batches may be in flight at once — the next is read and handed to the publisher while
+    /// the broker still confirms the previous — so the relay never idles for a confirm round
+    /// trip under load. After any failure it waits for what is in flight, then reads again from
+    /// the oldest unpublished row.
     public func run() async {
         var backoff = Backoff(base: 0.2, cap: 10)
         var lastPrune = Date.distantPast
         var lastDepth = Date.distantPast
-        while !Task.isCancelled {
-            var pause: TimeInterval = 0
+        var cursor: Int64 = 0
+        var inFlight: Task<PassResult, any Error>?
+
+        func settleInFlight() async -> Bool {
+            guard let pass = inFlight else { return true }
+            inFlight = nil
             do {
-                let result = try await publishPending()
-                if result.failed > 0 {
-                    pause = backoff.next()
-                    logger.warning("outbox rows not confirmed; will resend", metadata: [
-                        "failed": "\(result.failed)", "retryIn": "\(String(format: "%.1f", pause)) s"])
+                let result = try await pass.value
+                if result.failed == 0 { return true }
+                logger.warning("outbox rows not confirmed; will resend", metadata: ["failed": "\(result.failed)"])
+            } catch {
+                logger.error("outbox relay pass failed", metadata: ["error": "\(error)"])
+            }
+            return false
+        }
+
+        while !Task.isCancelled {
+            var healthy = true
+            do {
+                let rows = try await readPending(after: cursor)
+                if rows.isEmpty {
+                    if inFlight != nil {
+                        healthy = await settleInFlight()
+                    } else {
+                        cursor = 0
+                        await database.outbox.signal.wait(timeout: 1)
+                    }
                 } else {
-                    backoff.reset()
-                    if !result.more { await database.outbox.signal.wait(timeout: 1) }
+                    cursor = rows[rows.count - 1].seq
+                    let pass = Task { try await self.publish(rows) }
+                    healthy = await settleInFlight()
+                    inFlight = pass
                 }
                 if Date().timeIntervalSince(lastDepth) > 5 {
                     lastDepth = Date()
@@ -126,11 +161,18 @@ public final class OutboxRelay: Sendable {
                     try await prunePublished(before: Date() - retention)
                 }
             } catch {
-                pause = backoff.next()
                 logger.error("outbox relay pass failed", metadata: ["error": "\(error)"])
+                healthy = false
             }
-            if pause > 0 { try? await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000)) }
+            if healthy {
+                backoff.reset()
+            } else {
+                _ = await settleInFlight()
+                cursor = 0
+                try? await Task.sleep(nanoseconds: UInt64(backoff.next() * 1_000_000_000))
+            }
         }
+        _ = await settleInFlight()
     }
 
     /// Deletes published rows older than the cut-off.

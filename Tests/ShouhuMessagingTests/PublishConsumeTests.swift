@@ -32,6 +32,32 @@ struct PublishConsumeTests {
         }
     }
 
+    @Test func concurrentBatchesShareOneWindowAndAreAllConfirmed() async throws {
+        try await TestBroker.withTopology { topology in
+            let publisher = ConfirmingPublisher(endpoint: try TestBroker.endpoint(), topology: topology,
+                                                connectionName: "\(topology.prefix)-pub", window: 64, logger: TestBroker.logger)
+            let outcomes = await withTaskGroup(of: [PublishOutcome].self) { group in
+                for batch in 0..<5 {
+                    let messages = TestBroker.messages(200).map { m -> OutgoingMessage in
+                        var m = m
+                        m.messageId = "b\(batch)-\(m.messageId)"
+                        return m
+                    }
+                    group.addTask { await publisher.publish(messages) }
+                }
+                var all: [[PublishOutcome]] = []
+                for await result in group { all.append(result) }
+                return all
+            }
+            #expect(outcomes.count == 5)
+            #expect(outcomes.allSatisfy { $0.count == 200 && $0.allSatisfy { $0.isConfirmed } })
+            #expect(try await TestBroker.eventually {
+                try BrokerAdmin(endpoint: try TestBroker.endpoint()).depth(ofQueue: topology.queue("svc")) == 1_000
+            })
+            await publisher.shutdown()
+        }
+    }
+
     @Test func poisonGoesToTheDeadLetterQueueAndTheConsumerGoesOn() async throws {
         try await TestBroker.withTopology { topology in
             let publisher = ConfirmingPublisher(endpoint: try TestBroker.endpoint(), topology: topology,

@@ -32,6 +32,32 @@ struct OutboxRelayTests {
         #expect(try await database.pool.read { db in try Outbox.depth(db) } == 0)
     }
 
+    @Test func theRunningRelayResendsWhatFailedWhileALaterBatchWasInFlight() async throws {
+        let database = try makeDatabase()
+        let events = (0..<100).map { _ in exitEvent() }
+        try await database.pool.write { db in
+            for event in events { try database.outbox.append(event, in: db) }
+        }
+        // The first time each of the first ten is sent, the broker does not confirm it.
+        let refusedOnce = Set(events.prefix(10).map(\.id))
+        let seen = LockedSet()
+        let publisher = ScriptedPublisher { message in
+            refusedOnce.contains(message.messageId) && seen.insert(message.messageId) ? .unconfirmed("lost") : .confirmed
+        }
+        let relay = OutboxRelay(database: database, publisher: publisher, producer: "intake", batchSize: 20, logger: quietLogger)
+        let running = Task { await relay.run() }
+        let drained = await eventuallyAsync(timeout: 20) {
+            (try? await database.pool.read { db in try Outbox.depth(db) }) == 0
+        }
+        running.cancel()
+        await running.value
+        #expect(drained)
+        // Every event confirmed once; the ten refused ones were sent exactly twice.
+        let sends = Dictionary(grouping: publisher.messages, by: \.messageId).mapValues(\.count)
+        #expect(sends.count == 100)
+        #expect(sends.filter { $0.value == 2 }.keys.sorted() == refusedOnce.sorted())
+    }
+
     @Test func messagesCarryTheEnvelopeAndItsProperties() async throws {
         let database = try makeDatabase()
         let event = exitEvent()
@@ -70,4 +96,21 @@ struct OutboxRelayTests {
         try await relay.prunePublished(before: Date() + 60)
         #expect(try await database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shouhu_outbox") } == 0)
     }
+}
+
+/// A set that answers whether an insert was new, shared across tasks.
+final class LockedSet: @unchecked Sendable {
+    // @unchecked: `items` is guarded by `lock`.
+    private let lock = NSLock()
+    private var items: Set<String> = []
+    func insert(_ item: String) -> Bool { lock.withLock { items.insert(item).inserted } }
+}
+
+func eventuallyAsync(timeout: TimeInterval, _ condition: () async -> Bool) async -> Bool {
+    let until = Date() + timeout
+    while Date() < until {
+        if await condition() { return true }
+        try? await Task.sleep(nanoseconds: 20_000_000)
+    }
+    return await condition()
 }
