@@ -20,7 +20,8 @@ func service(_ name: String, parts: [String] = [], excluding: [String] = [], dep
             name: name,
             dependencies: ["ShouhuEvents", "ShouhuStore", "ShouhuService", grdb, hummingbird, logging]
                 + parts.map { .target(name: "\(name)\($0)") } + dependencies,
-            path: "Services/\(name)", exclude: parts + excluding + ["Main"]),
+            path: "Services/\(name)", exclude: parts + excluding + ["Main"],
+            resources: [.copy("openapi.json")]),
         .executableTarget(
             name: "shouhu-\(name.lowercased())", dependencies: [.target(name: name), "ShouhuService"],
             path: "Services/\(name)/Main"),
@@ -109,7 +110,10 @@ let package = Package(
                 name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
             .testTarget(
                 name: "EndToEndTests",
-                dependencies: ["ShouhuService", "ShouhuEvents", "ShouhuMessaging", "ShouhuTestSupport"],
+                dependencies: [
+                    "ShouhuService", "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuTestSupport",
+                    "Intake", "Assessment", "Mentoring", "Notification", "Funding", hummingbird, logging,
+                ],
                 path: "Tests/EndToEndTests"),
         ]
 )

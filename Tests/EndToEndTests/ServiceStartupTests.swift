@@ -31,6 +31,9 @@ struct ServiceStartupTests {
         #expect(await running.get("/health/live")?.status == 200)
         #expect(await running.get("/metrics")?.body.contains("shouhu_http_requests_total") == true)
         #expect(await running.get("/children")?.status == 401)
+        let document = await running.get("/openapi.json")
+        #expect(document?.status == 200)
+        #expect(document?.body.contains("\"openapi\"") == true, "the executable finds its resource bundle")
 
         // The whole contract topology exists, whoever started first.
         let admin = try BrokerAdmin(endpoint: TestBroker.endpoint())

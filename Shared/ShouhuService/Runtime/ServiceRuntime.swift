@@ -39,6 +39,15 @@ public enum ServiceRuntime {
                   deliveryLimit: settings.deliveryLimit)
     }
 
+    /// The service's HTTP router: the kit's middleware and operational routes (health, metrics,
+    /// OpenAPI document), then the service's own routes.
+    public static func makeRouter(_ definition: ServiceDefinition, context: ServiceContext,
+                                  readiness: [ReadinessCheck]) -> Router<ShouhuRequestContext> {
+        let router = ShouhuRouter.make(settings: context.settings, readiness: readiness, openAPIDocument: definition.openAPIDocument)
+        definition.routes(router, context)
+        return router
+    }
+
     /// Builds the application without running it; also returns the event plumbing so tests and
     /// tools can look at the publisher and consumer.
     public static func build(_ definition: ServiceDefinition, settings: Settings, logger: Logger) throws
@@ -73,8 +82,7 @@ public enum ServiceRuntime {
                 consumer.isConnected ? (true, "connected") : (false, consumer.lastConnectionError ?? "connecting")
             })
         }
-        let router = ShouhuRouter.make(settings: settings, readiness: readiness, openAPIDocument: definition.openAPIDocument)
-        definition.routes(router, context)
+        let router = makeRouter(definition, context: context, readiness: readiness)
         let application = Application(router: router, configuration: settings.serverConfiguration,
                                       services: [plumbing], logger: logger)
         return (application, plumbing)
