@@ -60,12 +60,10 @@ public struct InboxHandler: DeliveryHandler {
             guard header.county == county else {
                 throw EventRejection("event for county \(header.county); this deployment serves \(county)")
             }
-            let seen = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM shouhu_inbox WHERE id = ?)"), arguments: [header.id]) ?? false
-            if seen { return false }
-            try db.cachedStatement(sql: "INSERT INTO shouhu_inbox (id, routingKey, receivedAt) VALUES (?, ?, ?)")
+            // One statement: the row goes in only the first time; no change means a duplicate.
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO shouhu_inbox (id, routingKey, receivedAt) VALUES (?, ?, ?)")
                 .execute(arguments: [header.id, header.type, Date().timeIntervalSince1970])
-            return true
+            return db.changesCount == 1
         }
     }
 }
