@@ -142,6 +142,7 @@ extension ShouhuServiceTests {
                 let body = try ShouhuServiceTests.errorBody(response.body)
                 #expect(body.error.code == "not_found")
                 #expect(body.error.message.contains("/no/such/route"))
+                #expect(String(buffer: response.body).contains("/no/such/route"), "slashes are not escaped on the wire")
 
                 let anonymous = try await client.execute(uri: "/no/such/route", method: .get)
                 #expect(anonymous.status == .unauthorized)
