@@ -1,3 +1,5 @@
+import ShouhuEvents
+
 /// Why a division code or an operator's division file was refused. `code` is the snake_case code
 /// an HTTP answer or a field problem carries, `message` the words for the officer.
 public enum DivisionError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -90,6 +92,7 @@ public enum DivisionError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A code as typed, cut short so a pasted paragraph does not flood a message.
     static func shown(_ code: String) -> String {
-        code.count <= 24 ? code : String(code.prefix(24)) + "…"
+        // Whatever was pasted into the column is echoed, so an ID number there must not be.
+        SensitiveText.masked(code.count <= 24 ? code : String(code.prefix(24)) + "…")
     }
 }

@@ -22,15 +22,16 @@ public struct LeftBehindPolicy: Sendable, Hashable, Codable {
     public var oneParentIncapableRule: Bool
 
     /// Whether, under the one-parent rule, a deceased parent counts as a parent without capacity
-    /// to guard, so a child whose one living parent works away is counted (default on).
+    /// to guard, so a child whose one living parent works away is counted (default off).
     ///
-    /// The national definition's "无监护能力" speaks of a living parent; children with a deceased
-    /// parent are covered nationally as orphans (孤儿) when both parents died, or as
-    /// 事实无人抚养儿童 when the living parent is also unable to care — but a child whose only
-    /// living parent works away falls under neither. Seed 000 篇六 (this county's practice) cares
-    /// for exactly such children: "关注单亲家庭或父母一方残疾（重病）留守儿童日常生活". So the
-    /// default counts them, to keep them in care; a county that follows the national reading
-    /// strictly turns this off. Has no effect while `oneParentIncapableRule` is off.
+    /// domain.md (after the 2016 national definition) names the parent without capacity as
+    /// disabled or seriously ill (残疾、重病), so by default a deceased parent does not count:
+    /// such a child is covered nationally as an orphan (孤儿) when both parents died, or as
+    /// 事实无人抚养儿童. Seed 000 篇六 shows a county caring for single-parent children too
+    /// ("关注单亲家庭或父母一方残疾（重病）留守儿童日常生活"); a county that counts them in its
+    /// ledger turns this on. It changes who is registered and who may be subsidised, so it is a
+    /// deliberate county decision, not a default. Has no effect while `oneParentIncapableRule`
+    /// is off.
     public var deceasedParentCountsAsIncapable: Bool
 
     /// The fixed reference date of a survey round (统计时点) while one is running, or nil.
@@ -44,7 +45,7 @@ public struct LeftBehindPolicy: Sendable, Hashable, Codable {
         ageLimit: Int = 18,
         minimumMonthsAway: Int = 3,
         oneParentIncapableRule: Bool = true,
-        deceasedParentCountsAsIncapable: Bool = true,
+        deceasedParentCountsAsIncapable: Bool = false,
         surveyReferenceDate: CalendarDate? = nil
     ) {
         self.ageLimit = ageLimit

@@ -14,7 +14,8 @@ public enum ExcelSerialDate {
     /// The day a serial stands for, or nil for a serial that is no day (below 1, Excel's
     /// fictitious 1900-02-29, past 9999, not finite).
     public static func date(fromSerial serial: Double, uses1904System: Bool = false) -> CalendarDate? {
-        guard serial.isFinite, serial < maximumSerial + 1 else { return nil }
+        // Checked before converting: a huge negative Double would trap in Int(_:).
+        guard serial.isFinite, serial >= 0, serial < maximumSerial + 1 else { return nil }
         let whole = Int(serial.rounded(.down))
         if uses1904System {
             guard whole >= 0 else { return nil }

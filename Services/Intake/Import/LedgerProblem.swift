@@ -1,3 +1,5 @@
+import ShouhuEvents
+
 /// Something wrong with one row or one cell of a ledger file, reported instead of guessing. The
 /// intake service decides what a problem means for the row (usually: not registered until fixed).
 public struct LedgerProblem: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -53,7 +55,8 @@ public struct LedgerProblem: Sendable, Hashable, Codable, CustomStringConvertibl
         self.field = field
         self.column = column
         self.code = code
-        self.message = message
+        // Messages echo cells; an ID-like number in one is masked here, once for every path.
+        self.message = SensitiveText.masked(message)
     }
 
     /// `field: code: message`.

@@ -41,9 +41,10 @@ public enum LedgerValueNormalizer {
             case .date(let date):
                 return .value(date.description)
             case .yearMonth(let year, let month):
-                // Village ledgers record when a parent left to the month ("2019年3月"); the
-                // first of that month stands for it.
-                return .value(String(format: "%04d-%02d-01", year, month))
+                // Village ledgers record when a parent left to the month ("2019年3月"). The
+                // last day of that month stands for it: "away at least 3 months" must not be
+                // met by a parent who may have left only at the month's end.
+                return .value(String(format: "%04d-%02d-%02d", year, month, CalendarDate.daysIn(month: month, year: year)))
             case .invalid:
                 return .problem(.invalidDate, "\(title)“\(cleaned)”不是有效日期，应写成 2019-03 或 2019年3月5日。")
             }
@@ -113,7 +114,7 @@ public enum LedgerValueNormalizer {
         if looksScientific(id) {
             return .problem(
                 .numberPrecisionLost,
-                "身份证号“\(cleaned)”被表格存成了数字，只保留了 15 位有效数字，后几位已经丢失；请把该列设为文本后重新填写。")
+                "身份证号被表格存成了数字，只保留了 15 位有效数字，后几位已经丢失；请把该列设为文本后重新填写。")
         }
         let bytes = Array(id.utf8)
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
@@ -125,9 +126,9 @@ public enum LedgerValueNormalizer {
             }
         }
         if bytes.count == 15, bytes.allSatisfy(isDigit) {
-            return .problem(.invalidIdNumber, "身份证号“\(cleaned)”是 15 位旧号码，请填写 18 位身份证号。")
+            return .problem(.invalidIdNumber, "身份证号是 15 位旧号码，请填写 18 位身份证号。")
         }
-        return .problem(.invalidIdNumber, "身份证号“\(cleaned)”应为 18 位（17 位数字加一位数字或 X），实际为 \(id.count) 位。")
+        return .problem(.invalidIdNumber, "身份证号应为 18 位（17 位数字加一位数字或 X），实际为 \(id.count) 位。")
     }
 
     /// Full-width digits folded, spaces and brackets dropped, a trailing `.0` (a number that went

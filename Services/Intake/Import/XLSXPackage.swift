@@ -13,13 +13,23 @@ struct XLSXPackage {
         return data
     }
 
+    /// The most a part read into memory may unpack to. Shared strings for a 50,000-row ledger
+    /// are some tens of megabytes; a zip that claims more is refused rather than allowed to
+    /// exhaust memory (a zip bomb).
+    static let inMemoryPartLimit = 256 * 1_048_576
+
     /// A part, or nil when the package has none at that path (compared without case as a last
     /// resort: some generators write `xl/SharedStrings.xml`).
-    func optionalPart(_ path: String) throws(ImportError) -> Data? {
+    func optionalPart(_ path: String, limit: Int = XLSXPackage.inMemoryPartLimit) throws(ImportError) -> Data? {
         guard let entry = entry(path) else { return nil }
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if data.count + chunk.count > limit { throw TooLarge() }
+                data.append(chunk)
+            }
+        } catch is TooLarge {
+            throw .corruptWorkbook("\(path) 解压后超过 \(limit / 1_048_576) MB，不予导入")
         } catch {
             throw .corruptWorkbook("无法解压 \(path)：\(error)")
         }

@@ -104,13 +104,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// The date `n` calendar months later; a day past the end of the target month is clamped to
-    /// its last day (2026-01-31 plus one month is 2026-02-28).
+    /// its last day (2026-01-31 plus one month is 2026-02-28). Beyond the years 1–9999 the
+    /// result is clamped to 0001-01-01 or 9999-12-31 rather than trapping, since dates can come
+    /// from other programs' events.
     public func adding(months n: Int) -> CalendarDate {
-        let index = year * 12 + (month - 1) + n
-        let y = index / 12
-        let m = index % 12 + 1
+        let (sum, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(n)
+        guard !overflow, sum >= 12 else { return overflow && n > 0 ? .latest : .earliest }
+        let y = sum / 12
+        guard y <= 9999 else { return .latest }
+        let m = sum % 12 + 1
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))!
     }
+
+    /// 0001-01-01, the first day this type represents.
+    public static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
+    /// 9999-12-31, the last day this type represents.
+    public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
 
     /// Whole days from this date to another (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int {

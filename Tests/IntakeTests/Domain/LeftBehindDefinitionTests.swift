@@ -34,7 +34,8 @@ struct LeftBehindDefinitionTests {
         #expect(policy.ageLimit == 18)
         #expect(policy.minimumMonthsAway == 3)
         #expect(policy.oneParentIncapableRule)
-        #expect(policy.deceasedParentCountsAsIncapable)
+        // domain.md names disabled or seriously ill; a deceased parent counts only by county choice.
+        #expect(!policy.deceasedParentCountsAsIncapable)
         #expect(policy.surveyReferenceDate == nil)
         #expect(policy.problems.isEmpty)
     }

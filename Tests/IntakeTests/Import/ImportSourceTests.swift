@@ -84,13 +84,13 @@ struct ImportSourceTests {
         #expect(zhang.schoolStage == .preschool)
         #expect(zhang.grade == nil)  // 大班: a kindergarten class has no school year
         #expect(zhang.rawValues[.grade] == "大班")
-        #expect(zhang.fatherSince == CalendarDate("2021-05-01"))  // written 2021年5月
+        #expect(zhang.fatherSince == CalendarDate("2021-05-31"))  // written 2021年5月
         #expect(zhang.motherStatus == .atHome)
         #expect(zhang[.idNumber] == nil)
         #expect(zhang.problems.map(\.code) == [.numberPrecisionLost])
         #expect(zhang.problems.first?.field == .idNumber)
         #expect(zhang.rawValues[.idNumber] == "1.10101E+17")
-        #expect(rows[4].fatherSince == CalendarDate("2020-02-01"))
+        #expect(rows[4].fatherSince == CalendarDate("2020-02-29"))
         #expect(rows.dropFirst(4).allSatisfy { $0.problems.isEmpty && $0.guardianRelation == .grandparent })
     }
 
@@ -119,7 +119,7 @@ struct ImportSourceTests {
         #expect(liu.fatherStatus == .disabledOrIll)
         let chen = rows[3]
         #expect(chen.birthDate == CalendarDate("2012-08-09"))
-        #expect(chen.fatherSince == CalendarDate("2021-05-01"))
+        #expect(chen.fatherSince == CalendarDate("2021-05-31"))
         #expect(chen.guardianRelation == .otherRelative)
         #expect(chen.familyFlags == [])
     }

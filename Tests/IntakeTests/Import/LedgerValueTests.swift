@@ -80,7 +80,7 @@ struct LedgerValueTests {
         #expect(value("2012年3月5日", .birthDate) == "2012-03-05")
         #expect(problem("2012年3月", .birthDate) == .incompleteDate)
         #expect(problem("2012-02-30", .birthDate) == .invalidDate)
-        #expect(value("2019年3月", .fatherSince) == "2019-03-01")
+        #expect(value("2019年3月", .fatherSince) == "2019-03-31", "a month alone stands for its last day")
     }
 
     @Test func idNumbers() {
