@@ -13,6 +13,8 @@ final class AMQPConnection {
     private var open = false
     let endpoint: BrokerEndpoint
     static let workChannel: amqp_channel_t = 1
+    /// How long a send or a synchronous method may take before the connection counts as broken.
+    static let sendTimeout: TimeInterval = 30
     static let queryChannel: amqp_channel_t = 2
 
     /// Connects, logs in and opens the work channel.
@@ -77,6 +79,12 @@ final class AMQPConnection {
             throw .loginFailed("\(endpoint): \(error)")
         }
         open = true
+        // A broker under a memory or disk alarm stops reading from publishers; without a send
+        // timeout a full socket would block a publish (and the thread) for ever.
+        var sendTimeout = timeval(seconds: Self.sendTimeout)
+        _ = setsockopt(amqp_get_sockfd(state), SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
+        var rpcTimeout = timeval(seconds: Self.sendTimeout)
+        _ = amqp_set_rpc_timeout(state, &rpcTimeout)
         try openChannel(Self.workChannel)
         try openChannel(Self.queryChannel)
     }
@@ -197,6 +205,10 @@ final class AMQPConnection {
     /// checked inside this call, so an idle owner must call it more often than half the
     /// heartbeat interval.
     func waitFrame(timeout: TimeInterval) throws(AMQPError) -> Incoming? {
+        // Frames on a channel live in that channel's pool until released; without this a
+        // publisher that stays connected for days would keep every confirm it ever received.
+        // Safe: `Incoming` copies what it needs, and the library skips a channel with queued frames.
+        amqp_maybe_release_buffers_on_channel(state, Self.workChannel)
         var frame = amqp_frame_t()
         var tv = timeval(seconds: timeout)
         let status = amqp_simple_wait_frame_noblock(state, &frame, &tv)
@@ -289,6 +301,12 @@ final class AMQPConnection {
     func reject(_ tag: UInt64, requeue: Bool) throws(AMQPError) {
         let status = amqp_basic_reject(state, Self.workChannel, tag, requeue ? 1 : 0)
         guard status == AMQP_STATUS_OK.rawValue else { throw .library(status, during: "basic.reject") }
+    }
+
+    /// Gives up on a connection that failed: dropping it then skips the close handshake, which
+    /// on a dead peer would only wait for a timeout.
+    func abandon() {
+        open = false
     }
 
     /// Closes cleanly: the broker requeues anything unacknowledged at once.

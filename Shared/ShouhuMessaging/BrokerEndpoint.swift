@@ -90,8 +90,9 @@ public struct BrokerEndpoint: Sendable, Equatable, CustomStringConvertible {
         heartbeatSeconds = defaultHeartbeatSeconds
         connectTimeout = 10
         for pair in query.split(separator: "&") where !pair.isEmpty {
-            let kv = pair.split(separator: "=", maxSplits: 1)
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(kv[0])
+            guard !key.isEmpty else { throw .badParameter(String(pair), "a parameter needs a name") }
             let value = kv.count > 1 ? try Self.decode(kv[1], part: key) : ""
             switch key {
             case "heartbeat":

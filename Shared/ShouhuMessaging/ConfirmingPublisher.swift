@@ -20,7 +20,7 @@ public final class ConfirmingPublisher: @unchecked Sendable {
     private var connected = false
     private var lastError: String?
     private var connectionsMade = 0
-    private var finished: CheckedContinuation<Void, Never>?
+    private var finished: [CheckedContinuation<Void, Never>] = []
     private var threadDone = false
 
     private let endpoint: BrokerEndpoint
@@ -32,7 +32,7 @@ public final class ConfirmingPublisher: @unchecked Sendable {
 
     private struct Job {
         var messages: [OutgoingMessage]
-        var continuation: CheckedContinuation<[PublishOutcome], Never>
+        var ticket: PublishTicket
     }
 
     /// - Parameters:
@@ -70,10 +70,10 @@ public final class ConfirmingPublisher: @unchecked Sendable {
             self.loop()
             self.condition.lock()
             self.threadDone = true
-            let waiter = self.finished
-            self.finished = nil
+            let waiters = self.finished
+            self.finished = []
             self.condition.unlock()
-            waiter?.resume()
+            waiters.forEach { $0.resume() }
         }
         thread.name = "amqp-publisher"
         thread.start()
@@ -82,13 +82,22 @@ public final class ConfirmingPublisher: @unchecked Sendable {
     /// Publishes the messages and returns one outcome per message, in order. Never throws: a
     /// broker that is away gives `.unconfirmed` outcomes, to be sent again later.
     public func publish(_ messages: [OutgoingMessage]) async -> [PublishOutcome] {
-        if messages.isEmpty { return [] }
-        start()
-        return await withCheckedContinuation { continuation in
-            if !enqueue(Job(messages: messages, continuation: continuation)) {
-                continuation.resume(returning: messages.map { _ in .unconfirmed("publisher is shutting down") })
-            }
+        await submit(messages).outcomes()
+    }
+
+    /// Queues the messages at once, in call order, and returns the ticket for their outcomes:
+    /// a caller that submits two batches one after the other has them sent in that order.
+    public func submit(_ messages: [OutgoingMessage]) -> PublishTicket {
+        let ticket = PublishTicket()
+        if messages.isEmpty {
+            ticket.fulfil([])
+            return ticket
         }
+        start()
+        if !enqueue(Job(messages: messages, ticket: ticket)) {
+            ticket.fulfil(messages.map { _ in .unconfirmed("publisher is shutting down") })
+        }
+        return ticket
     }
 
     /// Hands a batch to the thread; false when the publisher is stopping.
@@ -124,7 +133,7 @@ public final class ConfirmingPublisher: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if threadDone { return false }
-        finished = continuation
+        finished.append(continuation)
         return true
     }
 
@@ -147,14 +156,14 @@ public final class ConfirmingPublisher: @unchecked Sendable {
     /// A batch being published: what was sent, what the broker answered, who waits for it.
     private final class ActiveJob {
         let messages: [OutgoingMessage]
-        let continuation: CheckedContinuation<[PublishOutcome], Never>
+        let ticket: PublishTicket
         var outcomes: [PublishOutcome?]
         var answered = 0
         var nextToSend = 0
 
         init(_ job: Job) {
             messages = job.messages
-            continuation = job.continuation
+            ticket = job.ticket
             outcomes = Array(repeating: nil, count: job.messages.count)
         }
 
@@ -171,7 +180,7 @@ public final class ConfirmingPublisher: @unchecked Sendable {
             for i in outcomes.indices where outcomes[i] == nil { settle(i, outcome) }
         }
 
-        func finish() { continuation.resume(returning: outcomes.map { $0! }) }
+        func finish() { ticket.fulfil(outcomes.map { $0! }) }
     }
 
     /// Takes the batches handed over since the last look; waits up to `idle` when there is
@@ -196,7 +205,7 @@ public final class ConfirmingPublisher: @unchecked Sendable {
             job.finish()
         }
         for job in pending {
-            job.continuation.resume(returning: job.messages.map { _ in .unconfirmed("publisher is shutting down") })
+            job.ticket.fulfil(job.messages.map { _ in .unconfirmed("publisher is shutting down") })
         }
     }
 
@@ -216,6 +225,7 @@ public final class ConfirmingPublisher: @unchecked Sendable {
 
         func drop(_ error: AMQPError) {
             logger.warning("publisher connection lost", metadata: ["error": "\(error)"])
+            connection?.abandon()
             connection = nil
             setConnected(false, error: "\(error)")
             retryAt = Date() + backoff.next()

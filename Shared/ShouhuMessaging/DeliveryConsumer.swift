@@ -167,6 +167,7 @@ public final class DeliveryConsumer: @unchecked Sendable {
                 try settle(batch, dispositions, on: live)
             } catch {
                 logger.warning("consumer connection lost", metadata: ["queue": "\(queue)", "error": "\(error)"])
+                live.abandon()
                 connection = nil
                 setConnected(false, error: "\(error)")
                 pause(backoff.next())

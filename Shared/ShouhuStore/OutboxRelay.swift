@@ -7,7 +7,8 @@ import ShouhuMessaging
 /// Something that publishes messages with confirms and reports each outcome: the
 /// `ConfirmingPublisher` in production, a scripted one in tests of the relay's bookkeeping.
 public protocol ConfirmedPublishing: Sendable {
-    func publish(_ messages: [OutgoingMessage]) async -> [PublishOutcome]
+    /// Queues the messages at once, in call order, and returns the ticket for their outcomes.
+    func submit(_ messages: [OutgoingMessage]) -> PublishTicket
 }
 
 extension ConfirmingPublisher: ConfirmedPublishing {}
@@ -58,7 +59,7 @@ public final class OutboxRelay: Sendable {
 
     /// Publishes one batch of waiting rows and records the outcomes.
     public func publishPending() async throws -> PassResult {
-        try await publish(try await readPending(after: 0))
+        try await dispatch(try await readPending(after: 0)).value
     }
 
     /// The oldest unpublished rows with a sequence number above `cursor`.
@@ -66,13 +67,19 @@ public final class OutboxRelay: Sendable {
         try await database.pool.read { db in try Outbox.pending(db, after: cursor, limit: self.batchSize) }
     }
 
-    /// Publishes rows and records, per row, published or another attempt failed.
-    private func publish(_ rows: [Outbox.PendingRow]) async throws -> PassResult {
-        if rows.isEmpty { return PassResult(published: 0, failed: 0, more: false) }
+    /// Hands rows to the publisher now — so batches go out in the order they were read — and
+    /// returns the task that waits for their outcomes and records them.
+    private func dispatch(_ rows: [Outbox.PendingRow]) -> Task<PassResult, any Error> {
+        if rows.isEmpty { return Task { PassResult(published: 0, failed: 0, more: false) } }
         let messages = rows.map {
             OutgoingMessage(routingKey: $0.routingKey, messageId: $0.id, body: $0.body, timestamp: $0.createdAt, appId: producer)
         }
-        let outcomes = await publisher.publish(messages)
+        let ticket = publisher.submit(messages)
+        return Task { try await self.record(rows, await ticket.outcomes()) }
+    }
+
+    /// Records, per row, published or another attempt failed.
+    private func record(_ rows: [Outbox.PendingRow], _ outcomes: [PublishOutcome]) async throws -> PassResult {
         var confirmed: [Int64] = []
         var failed: [(Int64, String)] = []
         for (row, outcome) in zip(rows, outcomes) {
@@ -148,7 +155,7 @@ public final class OutboxRelay: Sendable {
                     }
                 } else {
                     cursor = rows[rows.count - 1].seq
-                    let pass = Task { try await self.publish(rows) }
+                    let pass = dispatch(rows)
                     healthy = await settleInFlight()
                     inFlight = pass
                 }

@@ -45,6 +45,7 @@ public final class ServiceDatabase: Sendable {
         migrations(&migrator)
         try migrator.migrate(pool)
         outbox = Outbox()
+        pool.add(transactionObserver: OutboxCommitObserver(signal: outbox.signal), extent: .databaseLifetime)
     }
 
     /// The writer's `synchronous` setting (2 is FULL), to check durability.

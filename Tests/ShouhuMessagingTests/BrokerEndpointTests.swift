@@ -55,6 +55,8 @@ struct BrokerEndpointTests {
         ("amqp://host/?cacertfile=/x.pem", .badParameter("cacertfile", "TLS files need an amqps:// URL")),
         ("amqp://host/?frobnicate=1", .badParameter("frobnicate", "1")),
         ("amqp://host/?heartbeat=-1", .badParameter("heartbeat", "-1")),
+        ("amqp://host/?heartbeat=5&=", .badParameter("=", "a parameter needs a name")),
+        ("amqp://host/?=x", .badParameter("=x", "a parameter needs a name")),
     ])
     func rejectsBadURLs(url: String, expected: BrokerURLError) {
         #expect(throws: expected) { try BrokerEndpoint(url: url) }

@@ -58,6 +58,38 @@ struct OutboxRelayTests {
         #expect(sends.filter { $0.value == 2 }.keys.sorted() == refusedOnce.sorted())
     }
 
+    @Test func theRelayWakesAtTheCommitNotAtItsTimer() async throws {
+        let database = try makeDatabase()
+        let publisher = ScriptedPublisher()
+        let relay = OutboxRelay(database: database, publisher: publisher, producer: "intake", logger: quietLogger)
+        let running = Task { await relay.run() }
+        try await Task.sleep(nanoseconds: 300_000_000)  // the relay is now idle, waiting
+        let committed = Date()
+        try await database.pool.write { db in try database.outbox.append(exitEvent(), in: db) }
+        let published = await eventuallyAsync(timeout: 5) { publisher.messages.count == 1 }
+        let latency = Date().timeIntervalSince(committed)
+        running.cancel()
+        await running.value
+        #expect(published)
+        #expect(latency < 0.5, "published \(latency) s after the commit; the idle timer is 1 s")
+    }
+
+    @Test func aRunningRelayKeepsTheWrittenOrderAcrossBatches() async throws {
+        let database = try makeDatabase()
+        let events = (0..<200).map { _ in exitEvent() }
+        try await database.pool.write { db in
+            for event in events { try database.outbox.append(event, in: db) }
+        }
+        let publisher = ScriptedPublisher()
+        let relay = OutboxRelay(database: database, publisher: publisher, producer: "intake", batchSize: 15, logger: quietLogger)
+        let running = Task { await relay.run() }
+        let drained = await eventuallyAsync(timeout: 10) { publisher.messages.count == 200 }
+        running.cancel()
+        await running.value
+        #expect(drained)
+        #expect(publisher.messages.map(\.messageId) == events.map(\.id))
+    }
+
     @Test func messagesCarryTheEnvelopeAndItsProperties() async throws {
         let database = try makeDatabase()
         let event = exitEvent()

@@ -64,9 +64,11 @@ final class ScriptedPublisher: ConfirmedPublishing, @unchecked Sendable {
         self.answer = answer
     }
 
-    func publish(_ messages: [OutgoingMessage]) async -> [PublishOutcome] {
+    func submit(_ messages: [OutgoingMessage]) -> PublishTicket {
         lock.withLock { sent.append(contentsOf: messages) }
-        return messages.map(answer)
+        let ticket = PublishTicket()
+        ticket.fulfil(messages.map(answer))
+        return ticket
     }
 
     var messages: [OutgoingMessage] { lock.withLock { sent } }
