@@ -63,7 +63,9 @@ let package = Package(
             path: "Shared/ShouhuService"),
     ]
         // MARK: - The five services
-        + service("Intake", parts: ["Domain"], excluding: ["Import"], dependencies: ["IntakeImport"])
+        + service(
+            "Intake", parts: ["Domain"], excluding: ["Import"],
+            dependencies: ["IntakeImport", .product(name: "Crypto", package: "swift-crypto")])
         + [
             // Reading ledger files (CSV in UTF-8 or GB18030, .xlsx) as villages and schools keep them.
             .target(
@@ -102,7 +104,7 @@ let package = Package(
                 ],
                 path: "Tests/ShouhuServiceTests"),
             .testTarget(
-                name: "IntakeTests", dependencies: ["IntakeDomain", "ShouhuEvents"], path: "Tests/IntakeTests",
+                name: "IntakeTests", dependencies: ["Intake", "IntakeDomain", "ShouhuEvents"], path: "Tests/IntakeTests",
                 exclude: ["Import", "Fixtures"]),
             .testTarget(
                 name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),
