@@ -26,6 +26,7 @@ public final class OutboxRelay: Sendable {
     private let producer: String
     private let batchSize: Int
     private let retention: TimeInterval
+    private let idleTimeout: TimeInterval
     private let logger: Logger
     private let depthGauge = Gauge(label: "shouhu_outbox_depth")
 
@@ -33,13 +34,17 @@ public final class OutboxRelay: Sendable {
     ///   - producer: the service's name, sent as the AMQP `app_id`.
     ///   - batchSize: rows read and published per pass.
     ///   - retention: how long published rows are kept before they are deleted.
+    ///   - idleTimeout: when idle, the longest wait before looking again even if no commit rang
+    ///     the wake signal (a safety net; commits wake the relay at once).
     public init(database: ServiceDatabase, publisher: any ConfirmedPublishing, producer: String,
-                batchSize: Int = 500, retention: TimeInterval = 30 * 86_400, logger: Logger) {
+                batchSize: Int = 500, retention: TimeInterval = 30 * 86_400, idleTimeout: TimeInterval = 1,
+                logger: Logger) {
         self.database = database
         self.publisher = publisher
         self.producer = producer
         self.batchSize = max(1, batchSize)
         self.retention = retention
+        self.idleTimeout = idleTimeout
         self.logger = logger
     }
 
@@ -151,7 +156,7 @@ public final class OutboxRelay: Sendable {
                         healthy = await settleInFlight()
                     } else {
                         cursor = 0
-                        await database.outbox.signal.wait(timeout: 1)
+                        await database.outbox.signal.wait(timeout: idleTimeout)
                     }
                 } else {
                     cursor = rows[rows.count - 1].seq

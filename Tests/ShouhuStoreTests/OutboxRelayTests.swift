@@ -61,17 +61,16 @@ struct OutboxRelayTests {
     @Test func theRelayWakesAtTheCommitNotAtItsTimer() async throws {
         let database = try makeDatabase()
         let publisher = ScriptedPublisher()
-        let relay = OutboxRelay(database: database, publisher: publisher, producer: "intake", logger: quietLogger)
+        // An idle timer of a minute: if only the timer woke the relay, nothing would go out for
+        // a minute. The bound below is generous so that a loaded machine cannot fail it.
+        let relay = OutboxRelay(database: database, publisher: publisher, producer: "intake", idleTimeout: 60, logger: quietLogger)
         let running = Task { await relay.run() }
         try await Task.sleep(nanoseconds: 300_000_000)  // the relay is now idle, waiting
-        let committed = Date()
         try await database.pool.write { db in try database.outbox.append(exitEvent(), in: db) }
-        let published = await eventuallyAsync(timeout: 5) { publisher.messages.count == 1 }
-        let latency = Date().timeIntervalSince(committed)
+        let published = await eventuallyAsync(timeout: 15) { publisher.messages.count == 1 }
         running.cancel()
         await running.value
-        #expect(published)
-        #expect(latency < 0.5, "published \(latency) s after the commit; the idle timer is 1 s")
+        #expect(published, "the commit must wake the relay; its idle timer is a minute")
     }
 
     @Test func aRunningRelayKeepsTheWrittenOrderAcrossBatches() async throws {
