@@ -121,20 +121,22 @@ struct CSVReaderTests {
         #expect(count == 3001)
     }
 
-    @Test func fiftyThousandRowsStreamQuickly() throws {
+    @Test func fiftyThousandRowsStreamToTheEnd() throws {
+        // Speed belongs in the import benchmark, not in a timed test; this one checks that a
+        // county-sized file streams through row by row with nothing lost.
         let text = TestSupport.generatedLedger(rows: 50_000)
         let url = try TestSupport.temporaryFile(Data(text.utf8))
         defer { try? FileManager.default.removeItem(at: url) }
-        let clock = ContinuousClock()
+        let reader = try CSVReader(url: url)
         var count = 0
-        let elapsed = try clock.measure {
-            let reader = try CSVReader(url: url)
-            while try reader.nextRow() != nil { count += 1 }
+        var last: SpreadsheetRow?
+        while let row = try reader.nextRow() {
+            count += 1
+            last = row
         }
         #expect(count == 50_001)
-        // Release builds take a fraction of a second; the bound leaves room for debug builds on
-        // a busy two-core machine.
-        #expect(elapsed < .seconds(10), "50,000 rows took \(elapsed)")
+        #expect(last?.number == 50_001)
+        #expect(last?.cells.isEmpty == false)
     }
 
     @Test func readErrorsEndAForLoopWithFailure() {
