@@ -99,7 +99,7 @@ let package = Package(
             .testTarget(
                 name: "ShouhuServiceTests",
                 dependencies: [
-                    "ShouhuService", "ShouhuEvents", hummingbird, logging, argumentParser,
+                    "ShouhuService", "ShouhuEvents", "ShouhuMessaging", hummingbird, logging, argumentParser,
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
                 ],
                 path: "Tests/ShouhuServiceTests"),

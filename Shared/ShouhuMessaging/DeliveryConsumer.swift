@@ -55,7 +55,7 @@ public final class DeliveryConsumer: @unchecked Sendable {
         self.retryDelay = retryDelay
         self.gatherWindow = gatherWindow
         self.logger = logger
-        self.lagGauge = Gauge(label: "shouhu_consumer_lag", dimensions: [("queue", topology.queue(consumer))])
+        self.lagGauge = EventMetrics.consumerLag(queue: topology.queue(consumer))
     }
 
     /// Whether the consumer holds a working connection right now (for `/health/ready`).
@@ -179,7 +179,7 @@ public final class DeliveryConsumer: @unchecked Sendable {
 
     private func consumed(_ routingKey: String) -> Counter {
         if let counter = consumedCounters[routingKey] { return counter }
-        let counter = Counter(label: "shouhu_events_consumed_total", dimensions: [("type", routingKey)])
+        let counter = EventMetrics.consumed(type: routingKey)
         consumedCounters[routingKey] = counter
         return counter
     }
@@ -207,7 +207,7 @@ public final class DeliveryConsumer: @unchecked Sendable {
                     "messageId": "\(delivery.messageId ?? "-")", "reason": "\(reason)",
                 ])
                 try connection.reject(delivery.deliveryTag, requeue: false)
-                Counter(label: "shouhu_events_dead_lettered_total", dimensions: [("type", delivery.routingKey)]).increment()
+                EventMetrics.deadLettered(type: delivery.routingKey).increment()
             case .retry(let reason):
                 logger.warning("requeueing a message after a passing failure", metadata: [
                     "routingKey": "\(delivery.routingKey)", "messageId": "\(delivery.messageId ?? "-")",

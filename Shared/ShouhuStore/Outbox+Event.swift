@@ -8,6 +8,6 @@ extension Outbox {
     /// error in this service, and must fail the transaction rather than reach other services.
     public func append<E: Event>(_ envelope: Envelope<E>, in db: Database) throws {
         let body = try EventCodec().encode(envelope)
-        try append(id: envelope.id, routingKey: E.routingKey, body: [UInt8](body), in: db, at: envelope.occurredAt)
+        try append(id: envelope.id, routingKey: E.routingKey, body: body, in: db, at: envelope.occurredAt)
     }
 }

@@ -17,9 +17,9 @@ public final class Outbox: Sendable {
     ///   - id: the envelope id (unique: appending the same id twice throws).
     ///   - routingKey: the event's routing key.
     ///   - body: the encoded envelope.
-    public func append(id: String, routingKey: String, body: [UInt8], in db: Database, at now: Date = Date()) throws {
+    public func append(id: String, routingKey: String, body: Data, in db: Database, at now: Date = Date()) throws {
         try db.cachedStatement(sql: "INSERT INTO shouhu_outbox (id, routingKey, body, createdAt) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [id, routingKey, Data(body), now.timeIntervalSince1970])
+            .execute(arguments: [id, routingKey, body, now.timeIntervalSince1970])
     }
 
     /// How many events wait to be published.

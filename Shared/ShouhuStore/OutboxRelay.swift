@@ -28,7 +28,7 @@ public final class OutboxRelay: Sendable {
     private let retention: TimeInterval
     private let idleTimeout: TimeInterval
     private let logger: Logger
-    private let depthGauge = Gauge(label: "shouhu_outbox_depth")
+    private let depthGauge = EventMetrics.outboxDepth()
 
     /// - Parameters:
     ///   - producer: the service's name, sent as the AMQP `app_id`.
@@ -115,7 +115,7 @@ public final class OutboxRelay: Sendable {
         var perType: [String: Int] = [:]
         for (row, outcome) in zip(rows, outcomes) where outcome.isConfirmed { perType[row.routingKey, default: 0] += 1 }
         for (type, count) in perType {
-            Counter(label: "shouhu_events_published_total", dimensions: [("type", type)]).increment(by: count)
+            EventMetrics.published(type: type).increment(by: count)
         }
         return PassResult(published: confirmed.count, failed: failed.count, more: rows.count == batchSize)
     }

@@ -11,9 +11,7 @@ struct CodecBenchmark: ParsableCommand {
 
     func run() throws {
         let codec = EventCodec()
-        let envelopes = (0..<events).map { _ in
-            Envelope(county: "520330", payload: ChildExited(childId: UUID().uuidString.lowercased(), reason: .movedAway, on: CalendarDate("2026-11-20")!))
-        }
+        let envelopes = sampleEnvelopes(count: events)
         var start = Date()
         let bodies = try envelopes.map { try codec.encode($0) }
         let encodeRate = Double(events) / Date().timeIntervalSince(start)

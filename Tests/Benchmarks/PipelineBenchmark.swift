@@ -49,16 +49,9 @@ struct PipelineBenchmark: AsyncParsableCommand {
         let directory = FileManager.default.temporaryDirectory.appending(path: "shouhu-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let producer = try ServiceDatabase(directory: directory, service: "producer")
-        let envelopes = (0..<events).map { _ in
-            Envelope(county: "520330", payload: ChildExited(childId: UUID().uuidString.lowercased(), reason: .movedAway, on: CalendarDate("2026-11-20")!))
-        }
+        let envelopes = sampleEnvelopes(count: events)
         let start = Date()
-        for chunk in stride(from: 0, to: events, by: perTransaction) {
-            let slice = envelopes[chunk..<min(chunk + perTransaction, events)]
-            try await producer.pool.write { db in
-                for envelope in slice { try producer.outbox.append(envelope, in: db) }
-            }
-        }
+        try await write(envelopes, into: producer)
         let elapsed = Date().timeIntervalSince(start)
         print(String(format: "    outbox writer alone: %.2f s (%.0f ev/s)", elapsed, Double(events) / elapsed))
     }
@@ -117,9 +110,7 @@ struct PipelineBenchmark: AsyncParsableCommand {
         let inbox = InboxHandler(database: consumerDB, router: router, county: "520330", logger: logger)
         let consumer = DeliveryConsumer(endpoint: endpoint, topology: topology, consumer: "bench", handler: inbox,
                                         connectionName: "bench-full-consumer", logger: logger)
-        let envelopes = (0..<events).map { _ in
-            Envelope(county: "520330", payload: ChildExited(childId: UUID().uuidString.lowercased(), reason: .movedAway, on: CalendarDate("2026-11-20")!))
-        }
+        let envelopes = sampleEnvelopes(count: events)
         let consuming = Task { await consumer.run() }
         let relaying = Task { await relay.run() }
         publisher.start()
@@ -127,12 +118,7 @@ struct PipelineBenchmark: AsyncParsableCommand {
 
         let start = Date()
         let writing = Task {
-            for chunk in stride(from: 0, to: events, by: perTransaction) {
-                let slice = envelopes[chunk..<min(chunk + perTransaction, events)]
-                try await producer.pool.write { db in
-                    for envelope in slice { try producer.outbox.append(envelope, in: db) }
-                }
-            }
+            try await write(envelopes, into: producer)
             return Date().timeIntervalSince(start)
         }
         var relayed: TimeInterval?
@@ -162,13 +148,21 @@ struct PipelineBenchmark: AsyncParsableCommand {
                  queues: [QueueSpec(consumer: "bench", routingKeys: [ChildExited.routingKey])])
     }
 
-    private func sampleBodies(count: Int) throws -> [(id: String, bytes: [UInt8])] {
-        let codec = EventCodec()
-        return try (0..<count).map { _ in
-            let envelope = Envelope(county: "520330", payload: ChildExited(childId: UUID().uuidString.lowercased(), reason: .movedAway, on: CalendarDate("2026-11-20")!))
-            return (envelope.id, [UInt8](try codec.encode(envelope)))
+    /// Writes events into an outbox `perTransaction` at a time, as requests or an import would.
+    private func write(_ envelopes: [Envelope<ChildExited>], into producer: ServiceDatabase) async throws {
+        for first in stride(from: 0, to: envelopes.count, by: perTransaction) {
+            let slice = envelopes[first..<min(first + perTransaction, envelopes.count)]
+            try await producer.pool.write { db in
+                for envelope in slice { try producer.outbox.append(envelope, in: db) }
+            }
         }
     }
+
+    private func sampleBodies(count: Int) throws -> [(id: String, bytes: [UInt8])] {
+        let codec = EventCodec()
+        return try sampleEnvelopes(count: count).map { ($0.id, [UInt8](try codec.encode($0))) }
+    }
+
 }
 
 /// Acks everything and counts it: the consumer side of the raw measurement.
@@ -181,6 +175,13 @@ final class CountingHandler: DeliveryHandler, @unchecked Sendable {
         return batch.map { _ in .ack }
     }
     var count: Int { lock.withLock { seen } }
+}
+
+/// `child.exited` envelopes for fresh children: the event every benchmark here pushes.
+func sampleEnvelopes(count: Int) -> [Envelope<ChildExited>] {
+    (0..<count).map { _ in
+        Envelope(county: "520330", payload: ChildExited(childId: UUID().uuidString.lowercased(), reason: .movedAway, on: CalendarDate("2026-11-20")!))
+    }
 }
 
 func median(_ values: [Double]) -> Double {

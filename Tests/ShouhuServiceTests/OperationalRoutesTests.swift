@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ShouhuMessaging
 import Testing
 
 @testable import ShouhuService
@@ -80,6 +81,7 @@ extension ShouhuServiceTests {
         }
 
         @Test func eventMetricsLandInTheSameRegistry() {
+            _ = ShouhuMetrics.bootstrap()
             EventMetrics.published(type: "child.registered").increment(by: 2)
             EventMetrics.deadLettered(type: "visit.recorded").increment()
             EventMetrics.outboxDepth().record(7)

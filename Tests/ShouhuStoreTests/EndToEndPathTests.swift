@@ -28,31 +28,20 @@ struct EndToEndPathTests {
         try await producer.pool.write { db in
             for event in events { try producer.outbox.append(event, in: db) }
         }
-        let publisher = ConfirmingPublisher(endpoint: try TestBroker.endpoint(), topology: topology,
-                                            connectionName: "\(topology.prefix)-pub", logger: quietLogger)
-        let relay = OutboxRelay(database: producer, publisher: publisher, producer: "producer", logger: quietLogger)
-        let inbox = InboxHandler(database: consumerDB, router: recordingRouter(), county: testCounty, logger: quietLogger)
-        let consumer = DeliveryConsumer(endpoint: try TestBroker.endpoint(), topology: topology, consumer: "svc",
-                                        handler: inbox, connectionName: "\(topology.prefix)-con", logger: quietLogger)
-        let consuming = Task { await consumer.run() }
-        let relaying = Task { await relay.run() }
+        let path = try RunningEventPath(producer: producer, consumer: consumerDB, topology: topology)
 
         #expect(try await TestBroker.eventually { try appliedCount(consumerDB) == 200 })
         // The same envelopes again, as after a crash between the broker's ack and the mark.
         let again = try events.prefix(50).map { event in
             OutgoingMessage(routingKey: ChildExited.routingKey, messageId: event.id, body: [UInt8](try EventCodec().encode(event)))
         }
-        #expect(await publisher.publish(again).allSatisfy { $0.isConfirmed })
+        #expect(await path.publisher.publish(again).allSatisfy { $0.isConfirmed })
         #expect(try await TestBroker.eventually { try admin.depth(ofQueue: topology.queue("svc")) == 0 })
         try await Task.sleep(nanoseconds: 300_000_000)
         #expect(try appliedCount(consumerDB) == 200)
         #expect(try await producer.pool.read { db in try Outbox.depth(db) } == 0)
 
-        relaying.cancel()
-        consumer.stop()
-        await consuming.value
-        await relaying.value
-        await publisher.shutdown()
+        await path.stop()
     }
 
     @Test func aPoisonEventIsDeadLetteredAndTheRestAreApplied() async throws {
@@ -100,18 +89,11 @@ struct BrokerRestartTests {
         var restarted = false
         defer { if !restarted { try? TestBroker.startApp() } }
 
-        let publisher = ConfirmingPublisher(endpoint: try TestBroker.endpoint(), topology: topology,
-                                            connectionName: "\(topology.prefix)-pub", logger: quietLogger)
-        let relay = OutboxRelay(database: producer, publisher: publisher, producer: "producer", logger: quietLogger)
-        let inbox = InboxHandler(database: consumerDB, router: recordingRouter(), county: testCounty, logger: quietLogger)
-        let consumer = DeliveryConsumer(endpoint: try TestBroker.endpoint(), topology: topology, consumer: "svc",
-                                        handler: inbox, connectionName: "\(topology.prefix)-con", logger: quietLogger)
-        let consuming = Task { await consumer.run() }
-        let relaying = Task { await relay.run() }
+        let path = try RunningEventPath(producer: producer, consumer: consumerDB, topology: topology)
 
         try await Task.sleep(nanoseconds: 3_000_000_000)
         #expect(try await producer.pool.read { db in try Outbox.depth(db) } == 1_000, "nothing is marked sent while the broker is away")
-        #expect(!publisher.isConnected)
+        #expect(!path.publisher.isConnected)
 
         try TestBroker.startApp()
         restarted = true
@@ -120,11 +102,7 @@ struct BrokerRestartTests {
         let distinct = try await consumerDB.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT envelopeId) FROM applied") }
         #expect(distinct == 1_000)
 
-        relaying.cancel()
-        consumer.stop()
-        await consuming.value
-        await relaying.value
-        await publisher.shutdown()
+        await path.stop()
         try? BrokerAdmin(endpoint: try TestBroker.endpoint()).delete(topology)
     }
 }

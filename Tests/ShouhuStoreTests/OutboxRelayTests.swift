@@ -4,6 +4,7 @@ import Testing
 import ShouhuEvents
 import ShouhuMessaging
 import ShouhuStore
+import ShouhuTestSupport
 
 @Suite("Outbox relay bookkeeping")
 struct OutboxRelayTests {
@@ -46,7 +47,7 @@ struct OutboxRelayTests {
         }
         let relay = OutboxRelay(database: database, publisher: publisher, producer: "intake", batchSize: 20, logger: quietLogger)
         let running = Task { await relay.run() }
-        let drained = await eventuallyAsync(timeout: 20) {
+        let drained = await TestBroker.eventually(timeout: 20) {
             (try? await database.pool.read { db in try Outbox.depth(db) }) == 0
         }
         running.cancel()
@@ -67,7 +68,7 @@ struct OutboxRelayTests {
         let running = Task { await relay.run() }
         try await Task.sleep(nanoseconds: 300_000_000)  // the relay is now idle, waiting
         try await database.pool.write { db in try database.outbox.append(exitEvent(), in: db) }
-        let published = await eventuallyAsync(timeout: 15) { publisher.messages.count == 1 }
+        let published = await TestBroker.eventually(timeout: 15) { publisher.messages.count == 1 }
         running.cancel()
         await running.value
         #expect(published, "the commit must wake the relay; its idle timer is a minute")
@@ -82,7 +83,7 @@ struct OutboxRelayTests {
         let publisher = ScriptedPublisher()
         let relay = OutboxRelay(database: database, publisher: publisher, producer: "intake", batchSize: 15, logger: quietLogger)
         let running = Task { await relay.run() }
-        let drained = await eventuallyAsync(timeout: 10) { publisher.messages.count == 200 }
+        let drained = await TestBroker.eventually(timeout: 10) { publisher.messages.count == 200 }
         running.cancel()
         await running.value
         #expect(drained)
@@ -137,11 +138,3 @@ final class LockedSet: @unchecked Sendable {
     func insert(_ item: String) -> Bool { lock.withLock { items.insert(item).inserted } }
 }
 
-func eventuallyAsync(timeout: TimeInterval, _ condition: () async -> Bool) async -> Bool {
-    let until = Date() + timeout
-    while Date() < until {
-        if await condition() { return true }
-        try? await Task.sleep(nanoseconds: 20_000_000)
-    }
-    return await condition()
-}

@@ -4,6 +4,7 @@ import Logging
 import ShouhuEvents
 import ShouhuMessaging
 import ShouhuStore
+import ShouhuTestSupport
 
 /// A throwaway service database in a temporary folder, with one table that the test handlers
 /// write to, so a test can count what was applied.
@@ -72,4 +73,34 @@ final class ScriptedPublisher: ConfirmedPublishing, @unchecked Sendable {
     }
 
     var messages: [OutgoingMessage] { lock.withLock { sent } }
+}
+
+/// The whole event path between two test databases, running: the producer's outbox relay with
+/// its confirming publisher, and the consumer's queue applied through the inbox with
+/// `recordingRouter()`. `stop()` takes it down in the order a service does.
+struct RunningEventPath {
+    let publisher: ConfirmingPublisher
+    private let consumer: DeliveryConsumer
+    private let consuming: Task<Void, Never>
+    private let relaying: Task<Void, Never>
+
+    init(producer: ServiceDatabase, consumer consumerDB: ServiceDatabase, topology: Topology) throws {
+        publisher = ConfirmingPublisher(endpoint: try TestBroker.endpoint(), topology: topology,
+                                        connectionName: "\(topology.prefix)-pub", logger: quietLogger)
+        let relay = OutboxRelay(database: producer, publisher: publisher, producer: "producer", logger: quietLogger)
+        let inbox = InboxHandler(database: consumerDB, router: recordingRouter(), county: testCounty, logger: quietLogger)
+        let consumer = DeliveryConsumer(endpoint: try TestBroker.endpoint(), topology: topology, consumer: "svc",
+                                        handler: inbox, connectionName: "\(topology.prefix)-con", logger: quietLogger)
+        self.consumer = consumer
+        consuming = Task { await consumer.run() }
+        relaying = Task { await relay.run() }
+    }
+
+    func stop() async {
+        relaying.cancel()
+        consumer.stop()
+        await consuming.value
+        await relaying.value
+        await publisher.shutdown()
+    }
 }

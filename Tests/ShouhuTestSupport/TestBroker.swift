@@ -46,14 +46,14 @@ public struct TestBroker {
         }
     }
 
-    /// Waits until a condition holds, polling; false on timeout.
-    public static func eventually(timeout: TimeInterval = 20, _ condition: () throws -> Bool) async rethrows -> Bool {
+    /// Waits until a condition holds, polling every 20 ms; false on timeout.
+    public static func eventually(timeout: TimeInterval = 20, _ condition: () async throws -> Bool) async rethrows -> Bool {
         let until = Date() + timeout
         while Date() < until {
-            if try condition() { return true }
-            try? await Task.sleep(nanoseconds: 50_000_000)
+            if try await condition() { return true }
+            try? await Task.sleep(nanoseconds: 20_000_000)
         }
-        return try condition()
+        return try await condition()
     }
 
     /// Closes, from the broker's side, every connection whose name starts with `prefix`: what a

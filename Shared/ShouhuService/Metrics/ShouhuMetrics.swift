@@ -8,7 +8,7 @@ public import Prometheus
 /// so the registry is a process-wide ``shared`` instance that bootstraps on first use; asking
 /// for it again (``bootstrap()``, a second router in a test) is harmless. Code anywhere in the
 /// process records through plain swift-metrics (`Counter(label:dimensions:)`, `Gauge`) and
-/// never needs to import Prometheus: see ``EventMetrics`` for the names the event plumbing uses.
+/// never needs to import Prometheus: see `EventMetrics` in ShouhuMessaging for the names the event plumbing uses.
 ///
 /// Hummingbird's `MetricsMiddleware` metrics are renamed to Prometheus style here:
 /// `shouhu_http_requests_total{route,method,status}`,

@@ -1,7 +1,8 @@
 public import Metrics
 
-/// The metrics of the event plumbing, named once so the publisher, the consumer and the relay
-/// (and dashboards) agree. They go through plain swift-metrics; ``ShouhuMetrics`` exports them.
+/// The metrics of the event plumbing, named once so the publisher, the consumer, the relay and
+/// dashboards agree. They go through plain swift-metrics; the service kit's `ShouhuMetrics`
+/// exports them as Prometheus text.
 ///
 /// | name | kind | labels | meaning |
 /// | --- | --- | --- | --- |
@@ -11,50 +12,39 @@ public import Metrics
 /// | `shouhu_outbox_depth` | gauge | none | outbox rows not yet confirmed |
 /// | `shouhu_consumer_lag` | gauge | `queue` | messages waiting in the queue, e.g. `shouhu.intake` |
 ///
-/// A name must always be used with the same label names: the Prometheus registry traps when
-/// one name is used both with and without labels. The helpers here bootstrap ``ShouhuMetrics``
-/// first, because a metric made before the bootstrap goes to swift-metrics' no-op backend for
-/// good; code that makes these metrics by name must call ``ShouhuMetrics/bootstrap()`` itself.
+/// A name must always be used with the same label names: the Prometheus registry traps when one
+/// name is used both with and without labels. Metrics made before the metrics system is
+/// bootstrapped go to swift-metrics' no-op backend for good, so a service bootstraps first
+/// (`ServiceRuntime.run` does).
 public enum EventMetrics {
-    /// `shouhu_events_published_total{type}`.
     public static let publishedName = "shouhu_events_published_total"
-    /// `shouhu_events_consumed_total{type}`.
     public static let consumedName = "shouhu_events_consumed_total"
-    /// `shouhu_events_dead_lettered_total{type}`.
     public static let deadLetteredName = "shouhu_events_dead_lettered_total"
-    /// `shouhu_outbox_depth`.
     public static let outboxDepthName = "shouhu_outbox_depth"
-    /// `shouhu_consumer_lag{queue}`.
     public static let consumerLagName = "shouhu_consumer_lag"
 
     /// The counter of confirmed publishes of events with routing key `type`.
     public static func published(type: String) -> Counter {
-        ShouhuMetrics.bootstrap()
-        return Counter(label: publishedName, dimensions: [("type", type)])
+        Counter(label: publishedName, dimensions: [("type", type)])
     }
 
     /// The counter of handled deliveries of `type`.
     public static func consumed(type: String) -> Counter {
-        ShouhuMetrics.bootstrap()
-        return Counter(label: consumedName, dimensions: [("type", type)])
+        Counter(label: consumedName, dimensions: [("type", type)])
     }
 
-    /// The counter of dead-lettered deliveries of `type` (`unknown` when the body could not
-    /// even be read for its type).
+    /// The counter of dead-lettered deliveries of `type`.
     public static func deadLettered(type: String) -> Counter {
-        ShouhuMetrics.bootstrap()
-        return Counter(label: deadLetteredName, dimensions: [("type", type)])
+        Counter(label: deadLetteredName, dimensions: [("type", type)])
     }
 
     /// The gauge of outbox rows waiting for a broker confirm.
     public static func outboxDepth() -> Gauge {
-        ShouhuMetrics.bootstrap()
-        return Gauge(label: outboxDepthName)
+        Gauge(label: outboxDepthName)
     }
 
     /// The gauge of messages waiting in `queue` (e.g. `shouhu.intake`).
     public static func consumerLag(queue: String) -> Gauge {
-        ShouhuMetrics.bootstrap()
-        return Gauge(label: consumerLagName, dimensions: [("queue", queue)])
+        Gauge(label: consumerLagName, dimensions: [("queue", queue)])
     }
 }
