@@ -86,6 +86,14 @@ let package = Package(
 
             // MARK: - Tests
             .target(name: "ShouhuTestSupport", dependencies: ["ShouhuMessaging", logging], path: "Tests/ShouhuTestSupport"),
+            // Runs one service in the test process against the real broker (HTTP, events, clock).
+            .target(
+                name: "ShouhuServiceTestSupport",
+                dependencies: [
+                    "ShouhuService", "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuTestSupport", hummingbird,
+                    logging, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                ],
+                path: "Tests/ShouhuServiceTestSupport"),
             .testTarget(
                 name: "ShouhuEventsTests", dependencies: ["ShouhuEvents"], path: "Tests/ShouhuEventsTests",
                 exclude: ["Golden"]),
@@ -99,7 +107,8 @@ let package = Package(
             .testTarget(
                 name: "ShouhuServiceTests",
                 dependencies: [
-                    "ShouhuService", "ShouhuEvents", "ShouhuMessaging", hummingbird, logging, argumentParser,
+                    "ShouhuService", "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", grdb, hummingbird, logging, argumentParser,
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
                 ],
                 path: "Tests/ShouhuServiceTests"),

@@ -1,3 +1,4 @@
+public import Foundation
 public import Hummingbird
 
 /// The request context of every Shouhu route: Hummingbird's core storage plus the ``Caller``
@@ -16,6 +17,20 @@ public struct ShouhuRequestContext: RequestContext {
         coreContext = .init(source: source)
         caller = nil
     }
+
+    /// Responses are JSON with RFC 3339 times, sorted keys and unescaped slashes, the same in
+    /// every service.
+    public var responseEncoder: JSONEncoder {
+        Self.encoder
+    }
+
+    /// The one encoder of ``responseEncoder``; `JSONEncoder` is safe to share once configured.
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     /// Bodies over 1 MiB are refused with 413 when a route reads them.
     public var maxUploadSize: Int {

@@ -39,15 +39,18 @@ public struct ServiceDefinition: Sendable {
 }
 
 /// What a service's handlers, routes and sweeps are given: the settings, the service's own
-/// database (with its outbox), a logger.
+/// database (with its outbox), a logger, and the clock every date rule asks.
 public struct ServiceContext: Sendable {
     public let settings: Settings
     public let database: ServiceDatabase
     public let logger: Logger
+    /// "Now" for this service; movable only where `SHOUHU_CLOCK_ADJUSTABLE=true`.
+    public let clock: ServiceClock
 
-    public init(settings: Settings, database: ServiceDatabase, logger: Logger) {
+    public init(settings: Settings, database: ServiceDatabase, logger: Logger, clock: ServiceClock = ServiceClock()) {
         self.settings = settings
         self.database = database
         self.logger = logger
+        self.clock = clock
     }
 }

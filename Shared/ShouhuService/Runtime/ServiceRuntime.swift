@@ -18,7 +18,7 @@ public enum ServiceRuntime {
         _ = ShouhuMetrics.bootstrap()
         let logger = Logger(label: definition.name.rawValue)
         settings.logStartup(to: logger)
-        let (application, _) = try build(definition, settings: settings, logger: logger)
+        let (application, _, _) = try build(definition, settings: settings, logger: logger)
         try await application.runService()
         logger.info("stopped")
     }
@@ -44,20 +44,24 @@ public enum ServiceRuntime {
     public static func makeRouter(_ definition: ServiceDefinition, context: ServiceContext,
                                   readiness: [ReadinessCheck]) -> Router<ShouhuRequestContext> {
         let router = ShouhuRouter.make(settings: context.settings, readiness: readiness, openAPIDocument: definition.openAPIDocument)
+        if context.clock.isAdjustable {
+            ClockRoutes(clock: context.clock).add(to: router)
+        }
         definition.routes(router, context)
         return router
     }
 
-    /// Builds the application without running it; also returns the event plumbing so tests and
-    /// tools can look at the publisher and consumer.
+    /// Builds the application without running it; also returns the event plumbing and the
+    /// service context so tests and tools can look at the publisher, consumer, store and clock.
     public static func build(_ definition: ServiceDefinition, settings: Settings, logger: Logger) throws
-        -> (some ApplicationProtocol, EventPlumbing)
+        -> (some ApplicationProtocol, EventPlumbing, ServiceContext)
     {
         let name = definition.name.rawValue
         let endpoint = try endpoint(settings)
         let topology = topology(settings)
         let database = try ServiceDatabase(directory: settings.dataDirectory, service: name, migrations: definition.migrations)
-        let context = ServiceContext(settings: settings, database: database, logger: logger)
+        let clock = ServiceClock(adjustable: try settings.bool(Settings.Variable.clockAdjustable, default: false))
+        let context = ServiceContext(settings: settings, database: database, logger: logger, clock: clock)
 
         let publisher = ConfirmingPublisher(endpoint: endpoint, topology: topology, connectionName: "shouhu-\(name)-publisher", logger: logger)
         let relay = OutboxRelay(database: database, publisher: publisher, producer: name, logger: logger)
@@ -85,6 +89,6 @@ public enum ServiceRuntime {
         let router = makeRouter(definition, context: context, readiness: readiness)
         let application = Application(router: router, configuration: settings.serverConfiguration,
                                       services: [plumbing], logger: logger)
-        return (application, plumbing)
+        return (application, plumbing, context)
     }
 }

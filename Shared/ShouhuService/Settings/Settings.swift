@@ -143,5 +143,8 @@ public struct Settings: Sendable {
         public static let deliveryLimit = "SHOUHU_DELIVERY_LIMIT"
         /// The AMQP heartbeat.
         public static let amqpHeartbeat = "SHOUHU_AMQP_HEARTBEAT"
+        /// `true` lets an admin move the service's clock (`POST /admin/clock`): for tests and the
+        /// demo county only, never in production.
+        public static let clockAdjustable = "SHOUHU_CLOCK_ADJUSTABLE"
     }
 }
