@@ -293,6 +293,35 @@ final class AMQPConnection {
         throw AMQPError.from(reply: reply, during: "basic.consume") ?? .library(status: -1, text: "no delivery", during: "consume")
     }
 
+    /// Takes one message from a queue without a consumer (basic.get, manual ack); nil when the
+    /// queue is empty. The message stays unacked until `ack` or `reject`, or until the connection
+    /// closes, when the broker puts it back.
+    func get(queue: String) throws(AMQPError) -> FetchedMessage? {
+        amqp_maybe_release_buffers(state)
+        let reply = queue.withAMQPBytes { q in amqp_basic_get(state, Self.workChannel, q, 0) }
+        if let error = AMQPError.from(reply: reply, during: "basic.get \(queue)") { throw error }
+        guard reply.reply.id == AMQP_BASIC_GET_OK_METHOD else { return nil }
+        let ok = reply.reply.decoded.assumingMemoryBound(to: amqp_basic_get_ok_t.self).pointee
+        var message = amqp_message_t()
+        let read = amqp_read_message(state, Self.workChannel, &message, 0)
+        if let error = AMQPError.from(reply: read, during: "reading a fetched message") { throw error }
+        defer { amqp_destroy_message(&message) }
+        let props = message.properties
+        func text(_ flag: Int32, _ value: amqp_bytes_t) -> String? {
+            props._flags & amqp_flags_t(flag) != 0 ? value.string : nil
+        }
+        return FetchedMessage(
+            deliveryTag: ok.delivery_tag,
+            routingKey: ok.routing_key.string,
+            messageId: text(AMQP_BASIC_MESSAGE_ID_FLAG, props.message_id),
+            type: text(AMQP_BASIC_TYPE_FLAG, props.type),
+            appId: text(AMQP_BASIC_APP_ID_FLAG, props.app_id),
+            timestamp: props._flags & amqp_flags_t(AMQP_BASIC_TIMESTAMP_FLAG) != 0
+                ? Date(timeIntervalSince1970: TimeInterval(props.timestamp)) : nil,
+            body: message.body.array,
+            redelivered: ok.redelivered != 0)
+    }
+
     func ack(_ tag: UInt64, multiple: Bool) throws(AMQPError) {
         let status = amqp_basic_ack(state, Self.workChannel, tag, multiple ? 1 : 0)
         guard status == AMQP_STATUS_OK.rawValue else { throw .library(status, during: "basic.ack") }
