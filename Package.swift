@@ -61,6 +61,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/ShouhuService"),
+        // The operator's tool, shouhu-admin: tokens, imports, health, dead letters, a child's story.
+        .target(
+            name: "ShouhuOperator",
+            dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuService", argumentParser],
+            path: "Shared/ShouhuOperator", exclude: ["Main"]),
+        .executableTarget(name: "shouhu-admin", dependencies: ["ShouhuOperator"], path: "Shared/ShouhuOperator/Main"),
     ]
         // MARK: - The five services
         + service(
@@ -119,6 +125,12 @@ let package = Package(
                 name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),
             .testTarget(
                 name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
+            .testTarget(
+                name: "DeployTests",
+                dependencies: [
+                    "ShouhuEvents", "ShouhuMessaging", "ShouhuService", .product(name: "Crypto", package: "swift-crypto"),
+                ],
+                path: "Tests/DeployTests"),
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [

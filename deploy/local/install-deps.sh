@@ -14,6 +14,7 @@ PACKAGES=(
     libxml2-utils     # xmllint, to validate ISO 20022 payment files
     libsqlite3-dev    # SQLite for GRDB
     python3
+    python3-yaml      # the deployment tests parse docker-compose.yml
     curl
     ca-certificates
 )

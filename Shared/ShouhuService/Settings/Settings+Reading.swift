@@ -99,7 +99,8 @@ extension Settings {
         return host
     }
 
-    static func jwtSecret(in environment: [String: String]) throws(SettingsError) -> String {
+    /// `SHOUHU_JWT_SECRET`, checked for length; the error never echoes it.
+    public static func jwtSecret(in environment: [String: String]) throws(SettingsError) -> String {
         let name = Variable.jwtSecret
         let howTo = "make one with `openssl rand -hex 32` and export it to every service"
         guard let secret = raw(name, in: environment) else {
@@ -115,7 +116,8 @@ extension Settings {
         return secret
     }
 
-    static func county(in environment: [String: String]) throws(SettingsError) -> String {
+    /// `SHOUHU_COUNTY` (default 520330), checked to be six digits.
+    public static func county(in environment: [String: String]) throws(SettingsError) -> String {
         let county = raw(Variable.county, in: environment) ?? "520330"
         guard county.utf8.count == 6, county.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
             throw SettingsError(

@@ -1,0 +1,3 @@
+import ShouhuOperator
+
+await OperatorCommand.runFromCommandLine()
