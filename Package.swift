@@ -64,7 +64,7 @@ let package = Package(
         // The operator's tool, shouhu-admin: tokens, imports, health, dead letters, a child's story.
         .target(
             name: "ShouhuOperator",
-            dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuService", argumentParser],
+            dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuService", "IntakeDomain", argumentParser],
             path: "Shared/ShouhuOperator", exclude: ["Main"]),
         .executableTarget(name: "shouhu-admin", dependencies: ["ShouhuOperator"], path: "Shared/ShouhuOperator/Main"),
     ]
@@ -125,6 +125,9 @@ let package = Package(
                 name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),
             .testTarget(
                 name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
+            .testTarget(
+                name: "OperatorTests", dependencies: ["ShouhuOperator", "IntakeDomain", "ShouhuEvents"],
+                path: "Tests/OperatorTests"),
             .testTarget(
                 name: "DeployTests",
                 dependencies: [

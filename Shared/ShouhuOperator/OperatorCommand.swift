@@ -15,7 +15,7 @@ public struct OperatorCommand: AsyncParsableCommand {
         abstract: "Shouhu's operator tool: tokens, imports, health, dead letters, a child's story.",
         subcommands: [
             MintTokenCommand.self, StatusCommand.self, DeadLettersCommand.self, ImportCommand.self,
-            StoryCommand.self, DefinitionsCommand.self,
+            StoryCommand.self, DefinitionsCommand.self, DemoLoadCommand.self,
         ])
 
     /// Required by ArgumentParser.

@@ -141,6 +141,8 @@ public final class OutboxRelay: Sendable {
                 let result = try await pass.value
                 if result.failed == 0 { return true }
                 logger.warning("outbox rows not confirmed; will resend", metadata: ["failed": "\(result.failed)"])
+            } catch is CancellationError {
+                // Shutting down: the rows stay in the outbox and go out at the next start.
             } catch {
                 logger.error("outbox relay pass failed", metadata: ["error": "\(error)"])
             }
@@ -172,6 +174,8 @@ public final class OutboxRelay: Sendable {
                     lastPrune = Date()
                     try await prunePublished(before: Date() - retention)
                 }
+            } catch is CancellationError {
+                // Shutting down: the rows stay in the outbox and go out at the next start.
             } catch {
                 logger.error("outbox relay pass failed", metadata: ["error": "\(error)"])
                 healthy = false
