@@ -314,7 +314,7 @@ import Testing
     }
 
     @Test func everyInstantRoundTripsExactly() throws {
-        var generator = SplitMix64(state: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<500 {
             let seconds = Double.random(in: 1_600_000_000...1_900_000_000, using: &generator)
             let envelope = Envelope(

@@ -1,14 +1,16 @@
-/// A small deterministic random source (SplitMix64), so the demo county is the same county on
-/// every machine and every run: running the demo twice registers the same children, which
-/// intake then recognises as duplicates instead of doubling the county.
-struct SeededRandom: RandomNumberGenerator {
+/// A small deterministic random source (SplitMix64) for generated data that must be the same on
+/// every machine and every run: the demo county (so running the demo twice registers the same
+/// children, which intake recognises as duplicates), benchmarks and fuzz tests.
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// Starts the sequence at `seed`.
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,7 +19,7 @@ struct SeededRandom: RandomNumberGenerator {
     }
 
     /// One of `choices`, each with its weight.
-    mutating func weighted<T>(_ choices: [(T, Int)]) -> T {
+    public mutating func weighted<T>(_ choices: [(T, Int)]) -> T {
         let total = choices.reduce(0) { $0 + $1.1 }
         var pick = Int.random(in: 0..<total, using: &self)
         for (value, weight) in choices {
@@ -28,7 +30,7 @@ struct SeededRandom: RandomNumberGenerator {
     }
 
     /// True with probability `percent` / 100.
-    mutating func chance(_ percent: Int) -> Bool {
+    public mutating func chance(_ percent: Int) -> Bool {
         Int.random(in: 0..<100, using: &self) < percent
     }
 }
