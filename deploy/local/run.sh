@@ -2,8 +2,9 @@
 # deploy/local/run.sh — runs the whole of Shouhu on this machine.
 #
 #   bash deploy/local/run.sh          install what is missing, start RabbitMQ on loopback, build,
-#                                     start the five services, wait until each is ready, print
-#                                     their URLs and a token per role; Ctrl-C stops it all
+#                                     start the five services, wait until each is ready, load the
+#                                     demo county (SHOUHU_DEMO=0 skips it), print their URLs, a
+#                                     token per role and what happened; Ctrl-C stops it all
 #   bash deploy/local/run.sh start    the same, but return once everything is up
 #   bash deploy/local/run.sh stop     stop what a previous `start` started, and nothing else
 #   bash deploy/local/run.sh status   show each service's readiness
@@ -60,6 +61,9 @@ load_secrets() {
     . "$STATE/secrets.env"
     set +a
     export SHOUHU_DATA_DIR=${SHOUHU_DATA_DIR:-$STATE/data}
+    # A local run is a demonstration: an admin may move each service's clock
+    # (POST /admin/clock {"advanceDays": 15}) to watch visits go overdue. Never set in production.
+    export SHOUHU_CLOCK_ADJUSTABLE=${SHOUHU_CLOCK_ADJUSTABLE:-true}
 }
 
 start_all() {
@@ -100,6 +104,10 @@ start_all() {
         done
         log "$s ready on http://127.0.0.1:$(port_of "$s")"
     done
+    if [ "${SHOUHU_DEMO:-1}" != "0" ]; then
+        say "loading the demo county (SHOUHU_DEMO=0 skips it; a second run adds nothing twice)"
+        "$BIN/shouhu-admin" demo --children "${SHOUHU_DEMO_CHILDREN:-300}" || log "the demo county did not load completely (see above)"
+    fi
     print_summary
 }
 
@@ -110,10 +118,17 @@ print_summary() {
     done
     echo
     echo "  Tokens for local use (12 hours), one per role; send as 'Authorization: Bearer <token>':"
+    # Scoped roles get a scope in the demo county: 东皇街道 (520330001), its first demo village,
+    # and its demo primary school.
+    local -A scopes=([township]=520330001 [village]=520330001201 [school]=demo-p-520330001)
     for role in county_officer township village school mentor funding_officer auditor admin; do
-        printf '  %-16s %s\n' "$role" "$("$BIN/shouhu-intake" mint-token --role "$role" --subject "local-$role")"
+        local scope=()
+        [ -n "${scopes[$role]:-}" ] && scope=(--scope "${scopes[$role]}")
+        printf '  %-16s %s%s\n' "$role" "$("$BIN/shouhu-admin" mint-token --role "$role" --subject "local-$role" "${scope[@]}")" \
+            "${scopes[$role]:+   (scope ${scopes[$role]})}"
     done
     echo
+    echo "  Operator tool: $BIN/shouhu-admin status | story <child id> | dead-letters list --service <name> | import <file>"
     echo "  Data: $SHOUHU_DATA_DIR   Logs: $STATE/logs   Stop: bash deploy/local/run.sh stop"
 }
 
