@@ -3,7 +3,8 @@ import Foundation
 import ShouhuEvents
 
 /// `shouhu-admin story CHILD_ID`: one child's whole story as each service holds it — the ledger
-/// file (ID number masked), risk and assessments, mentors and visits, alerts, subsidies.
+/// file (ID number masked), risk and assessments, mentors, visits and what is due, subsidies.
+/// (Alerts are kept per recipient, not per child: read a mentor's inbox in notification.)
 struct StoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "story", abstract: "Show one child's record in every service, by child id.")
@@ -15,10 +16,11 @@ struct StoryCommand: AsyncParsableCommand {
     static func questions(for child: String) -> [(ServiceName, String, String)] {
         [
             (.intake, "ledger file", "/children/\(child)"),
-            (.assessment, "risk and assessments", "/children/\(child)/risk"),
-            (.mentoring, "mentors and visits", "/children/\(child)/story"),
-            (.notification, "alerts sent", "/notifications?child=\(child)"),
-            (.funding, "subsidies", "/children/\(child)/payments"),
+            (.assessment, "risk, ratings and assessment history", "/children/\(child)/risk"),
+            (.mentoring, "mentors paired", "/children/\(child)/pairings"),
+            (.mentoring, "visits and contacts", "/children/\(child)/visits"),
+            (.mentoring, "obligations and due dates", "/children/\(child)/obligations"),
+            (.funding, "subsidies paid", "/children/\(child)/payments"),
         ]
     }
 
