@@ -76,12 +76,13 @@ let package = Package(
         + service("Assessment", parts: ["Domain"])
         + service("Mentoring")
         + service("Notification")
-        + service("Funding")
+        + service("Funding", parts: ["Domain"], dependencies: [.product(name: "Crypto", package: "swift-crypto")])
         + [
             // MARK: - Benchmarks
             .executableTarget(
                 name: "shouhu-bench",
-                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging],
+                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging,
+                               "Funding", "FundingDomain", "ShouhuService"],
                 path: "Tests/Benchmarks"),
 
             // MARK: - Tests
@@ -119,6 +120,13 @@ let package = Package(
                 name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),
             .testTarget(
                 name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
+            .testTarget(
+                name: "FundingTests",
+                dependencies: [
+                    "Funding", "FundingDomain", "ShouhuEvents", "ShouhuService", "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", "ShouhuStore", grdb, hummingbird,
+                ],
+                path: "Tests/FundingTests", resources: [.copy("Fixtures")]),
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [
