@@ -46,7 +46,7 @@ public struct FundingCycle: Sendable {
     public func applyResults(csv: String, to batchId: String, by caller: Caller, now: Date) throws -> (paid: Int, failed: Int, reported: Int) {
         let read = try ResultsCSV.read(csv)
         let result = try database.pool.write { db in
-            try SettlementStore.apply(db, batchId: batchId, read: read, sha256: String(csv.utf8.count), format: "csv", caller: caller,
+            try SettlementStore.apply(db, batchId: batchId, read: read, sha256: FileDigest.sha256(Data(csv.utf8)), format: "csv", caller: caller,
                                       now: now, county: configuration.county, outbox: database.outbox)
         }
         return (result.paid, result.failed, result.reported.count)

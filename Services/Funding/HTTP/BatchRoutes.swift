@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import FundingDomain
 import Hummingbird
@@ -189,7 +188,7 @@ struct BatchRoutes {
                 throw APIError.badRequest("Send the results as text/csv or application/xml (pain.002).",
                                           code: "unsupported_content_type", field: "Content-Type")
             }
-            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let sha = FileDigest.sha256(data)
             let now = clock.now()
             return try await pool.write { db in
                 try SettlementStore.apply(db, batchId: id, read: read, sha256: sha, format: format, caller: caller, now: now,

@@ -109,6 +109,10 @@ struct FundingBrokerTests {
             #expect(approvals.first?.payload.totalFen == 150_000)
             #expect(listener.events(DisbursementSettled.self).count == 2)
 
+            let listed = try await service.send(.get, "/batches/\(id)/lines", as: .auditor)
+            #expect(listed.status == .ok)
+            #expect(String(buffer: listed.body).contains("6222*********"))
+            #expect(!String(buffer: listed.body).contains("622202123456"), "account numbers are masked in lines")
             let summary = try Self.json(try await service.send(.get, "/batches/\(id)", as: .auditor))
             #expect((summary["paid"] as? [String: Any])?["count"] as? Int == 1)
             #expect((summary["failed"] as? [String: Any])?["count"] as? Int == 1)
