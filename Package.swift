@@ -82,12 +82,13 @@ let package = Package(
         + service("Assessment", parts: ["Domain"])
         + service("Mentoring")
         + service("Notification")
-        + service("Funding")
+        + service("Funding", parts: ["Domain"], dependencies: [.product(name: "Crypto", package: "swift-crypto")])
         + [
             // MARK: - Benchmarks
             .executableTarget(
                 name: "shouhu-bench",
-                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging],
+                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging,
+                               "Funding", "FundingDomain", "ShouhuService"],
                 path: "Tests/Benchmarks"),
 
             // MARK: - Tests
@@ -134,6 +135,13 @@ let package = Package(
                     "ShouhuEvents", "ShouhuMessaging", "ShouhuService", .product(name: "Crypto", package: "swift-crypto"),
                 ],
                 path: "Tests/DeployTests"),
+            .testTarget(
+                name: "FundingTests",
+                dependencies: [
+                    "Funding", "FundingDomain", "ShouhuEvents", "ShouhuService", "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", "ShouhuStore", grdb, hummingbird,
+                ],
+                path: "Tests/FundingTests", resources: [.copy("Fixtures")]),
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [
