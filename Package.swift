@@ -81,7 +81,10 @@ let package = Package(
             // MARK: - Benchmarks
             .executableTarget(
                 name: "shouhu-bench",
-                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging],
+                dependencies: [
+                    "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging,
+                    "Assessment", "ShouhuService",
+                ],
                 path: "Tests/Benchmarks"),
 
             // MARK: - Tests
@@ -119,6 +122,14 @@ let package = Package(
                 name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),
             .testTarget(
                 name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
+            .testTarget(
+                name: "AssessmentServiceTests",
+                dependencies: [
+                    "Assessment", "AssessmentDomain", "ShouhuEvents", "ShouhuService", "ShouhuStore",
+                    "ShouhuServiceTestSupport", "ShouhuTestSupport", grdb, hummingbird, logging,
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                ],
+                path: "Tests/AssessmentServiceTests"),
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [
