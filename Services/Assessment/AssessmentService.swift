@@ -17,12 +17,13 @@ public enum AssessmentService {
         migrations: { AssessmentMigrations.register(in: &$0) },
         eventHandlers: { context in
             let settings = AssessmentSettings.load(context)
-            let visits = OnVisitRecorded(
-                notices: ReassessmentNotices(
-                    schedule: settings.schedule, county: context.settings.county, outbox: context.database.outbox),
-                now: { context.clock.now() })
+            let notices = ReassessmentNotices(
+                schedule: settings.schedule, county: context.settings.county, outbox: context.database.outbox)
+            let visits = OnVisitRecorded(notices: notices, now: { context.clock.now() })
             var router = EventRouter()
-            router.on(ChildRegistered.self, OnChildRegistered.handle)
+            router.on(ChildRegistered.self) { db, envelope in
+                try OnChildRegistered.handle(db, envelope, notices: notices, now: context.clock.now())
+            }
             router.on(ChildUpdated.self, OnChildUpdated.handle)
             router.on(ChildExited.self, OnChildExited.handle)
             router.on(VisitRecorded.self, visits.handle)

@@ -64,7 +64,7 @@ extension AssessmentServiceTests {
             }
         }
 
-        @Test("an incident for a child not yet registered is notified once the registration arrives")
+        @Test("an incident for a child not yet registered is notified with the registration, once")
         func incidentBeforeRegistration() async throws {
             try await ServiceHarness.run(AssessmentService.definition, environment: Self.environment) { service in
                 let listener = try service.listen(as: .notification)
@@ -76,6 +76,8 @@ extension AssessmentServiceTests {
                 try await service.publish([Envelope(county: Place.county, payload: visit)])
                 _ = try await TestBroker.eventually { try await service.count("SELECT COUNT(*) FROM incident") == 1 }
                 try await service.register([registration(child)])
+                let atOnce = await listener.waitFor(ReassessmentDue.self)
+                #expect(atOnce.map(\.payload.why) == [.incident], "notified with the registration, before any sweep")
                 try await sweep.runOnce()
                 try await sweep.runOnce()
                 #expect(try await service.outboxDrained())
