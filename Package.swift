@@ -87,8 +87,11 @@ let package = Package(
             // MARK: - Benchmarks
             .executableTarget(
                 name: "shouhu-bench",
-                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging,
-                               "Funding", "FundingDomain", "ShouhuService"],
+                dependencies: [
+                    "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuService", argumentParser, grdb, logging,
+                    "Intake", "IntakeDomain", "IntakeImport", "Assessment", "AssessmentDomain", "Mentoring",
+                    "Notification", "Funding", "FundingDomain",
+                ],
                 path: "Tests/Benchmarks"),
 
             // MARK: - Tests
@@ -142,6 +145,14 @@ let package = Package(
                     "ShouhuTestSupport", "ShouhuStore", grdb, hummingbird,
                 ],
                 path: "Tests/FundingTests", resources: [.copy("Fixtures")]),
+            .testTarget(
+                name: "AssessmentServiceTests",
+                dependencies: [
+                    "Assessment", "AssessmentDomain", "ShouhuEvents", "ShouhuService", "ShouhuStore",
+                    "ShouhuServiceTestSupport", "ShouhuTestSupport", grdb, hummingbird, logging,
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                ],
+                path: "Tests/AssessmentServiceTests"),
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [

@@ -72,15 +72,19 @@ public struct ReassessmentSchedule: Sendable, Hashable {
     }
 
     /// Why and since when the child is due today, or nil when not due.
+    ///   - registeredOn: the day the child was registered, if known: a child registered in the
+    ///     middle of a term is due from that day, not from the term's first day.
     public func need(
-        lastAssessedOn: CalendarDate?, today: CalendarDate, lastIncidentOn: CalendarDate? = nil
+        lastAssessedOn: CalendarDate?, today: CalendarDate, lastIncidentOn: CalendarDate? = nil,
+        registeredOn: CalendarDate? = nil
     ) -> ReassessmentNeed? {
         let term = currentTerm(on: today)
         if let incident = lastIncidentOn, lastAssessedOn.map({ $0 < incident }) ?? true {
             return ReassessmentNeed(why: .incident, dueOn: incident, term: term)
         }
         if lastAssessedOn.map({ $0 < term.startsOn }) ?? true {
-            return ReassessmentNeed(why: .term, dueOn: term.startsOn, term: term)
+            let from = max(term.startsOn, min(registeredOn ?? term.startsOn, today))
+            return ReassessmentNeed(why: .term, dueOn: from, term: term)
         }
         return nil
     }
