@@ -74,14 +74,17 @@ let package = Package(
                 path: "Services/Intake/Import"),
         ]
         + service("Assessment", parts: ["Domain"])
-        + service("Mentoring")
+        + service("Mentoring", parts: ["Domain"])
         + service("Notification")
         + service("Funding")
         + [
             // MARK: - Benchmarks
             .executableTarget(
                 name: "shouhu-bench",
-                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging],
+                dependencies: [
+                    "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuService", "Mentoring", "MentoringDomain", argumentParser,
+                    grdb, logging,
+                ],
                 path: "Tests/Benchmarks"),
 
             // MARK: - Tests
@@ -119,6 +122,13 @@ let package = Package(
                 name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),
             .testTarget(
                 name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
+            .testTarget(
+                name: "MentoringTests",
+                dependencies: [
+                    "Mentoring", "MentoringDomain", "ShouhuEvents", "ShouhuService", "ShouhuStore", "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", grdb, logging,
+                ],
+                path: "Tests/MentoringTests"),
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [
