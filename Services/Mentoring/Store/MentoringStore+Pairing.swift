@@ -22,12 +22,16 @@ extension MentoringStore {
         ).map { CurrentPairing(mentorId: $0["mentorId"], role: $0["role"], source: $0["source"], startedOn: $0["startedOn"]) }
     }
 
-    /// Active mentors with room who could serve a child at this school or in this township.
+    /// Active mentors with room who could serve a child at this school or in this township (two
+    /// indexed lookups: an OR would scan the whole registry for every child).
     static func candidates(near child: ChildRecord, _ db: Database) throws -> [MentorCandidate] {
         try Row.fetchAll(
             db.cachedStatement(sql: """
                 SELECT id, role, schoolId, divisionCode, caseload, capacity FROM mentor
-                WHERE active = 1 AND caseload < capacity AND (schoolId = ? OR townshipCode = ?)
+                WHERE schoolId = ? AND active = 1 AND caseload < capacity
+                UNION
+                SELECT id, role, schoolId, divisionCode, caseload, capacity FROM mentor
+                WHERE townshipCode = ? AND active = 1 AND caseload < capacity
                 """), arguments: [child.schoolId, child.townshipCode]
         ).map {
             MentorCandidate(id: $0["id"], role: $0["role"], schoolId: $0["schoolId"], divisionCode: $0["divisionCode"],
