@@ -80,7 +80,7 @@ let package = Package(
                 path: "Services/Intake/Import"),
         ]
         + service("Assessment", parts: ["Domain"])
-        + service("Mentoring")
+        + service("Mentoring", parts: ["Domain"])
         + service("Notification")
         + service("Funding", parts: ["Domain"], dependencies: [.product(name: "Crypto", package: "swift-crypto")])
         + [
@@ -88,9 +88,12 @@ let package = Package(
             .executableTarget(
                 name: "shouhu-bench",
                 dependencies: [
+                dependencies: [
                     "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuService", argumentParser, grdb, logging,
-                    "Intake", "IntakeDomain", "IntakeImport", "Assessment", "AssessmentDomain", "Mentoring",
-                    "Notification", "Funding", "FundingDomain",
+                    "Intake", "IntakeDomain", "IntakeImport", "Assessment", "AssessmentDomain", "Mentoring", "MentoringDomain",
+                    "Notification", "NotificationDomain", "Funding", "FundingDomain", "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                ],
                 ],
                 path: "Tests/Benchmarks"),
 
@@ -153,6 +156,13 @@ let package = Package(
                     .product(name: "HummingbirdTesting", package: "hummingbird"),
                 ],
                 path: "Tests/AssessmentServiceTests"),
+            .testTarget(
+                name: "MentoringTests",
+                dependencies: [
+                    "Mentoring", "MentoringDomain", "ShouhuEvents", "ShouhuService", "ShouhuStore", "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", grdb, logging,
+                ],
+                path: "Tests/MentoringTests"),
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [
