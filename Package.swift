@@ -81,7 +81,11 @@ let package = Package(
             // MARK: - Benchmarks
             .executableTarget(
                 name: "shouhu-bench",
-                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging],
+                dependencies: [
+                    "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging,
+                    // intake-import runs the intake service in process through the service harness.
+                    "Intake", "ShouhuServiceTestSupport",
+                ],
                 path: "Tests/Benchmarks"),
 
             // MARK: - Tests
