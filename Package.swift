@@ -125,7 +125,8 @@ let package = Package(
             .testTarget(
                 name: "IntakeServiceTests",
                 dependencies: [
-                    "Intake", "IntakeDomain", "ShouhuEvents", "ShouhuService", "ShouhuStore", "ShouhuServiceTestSupport",
+                    "Intake", "IntakeDomain", "IntakeImport", "ShouhuEvents", "ShouhuService", "ShouhuStore",
+                    "ShouhuServiceTestSupport",
                     "ShouhuTestSupport", grdb, hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
                 ],
                 path: "Tests/IntakeServiceTests"),

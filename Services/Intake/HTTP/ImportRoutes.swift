@@ -175,7 +175,7 @@ struct ImportRoutes: Sendable {
             hasher.update(data: data)
             try handle.write(contentsOf: data)
         }
-        return (count, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        return (count, ResidentIDVault.hex(hasher.finalize()))
     }
 
     /// `201` with `{"import": {…}, "rows": [{…}, …]}`, the rows read from the store a page at a

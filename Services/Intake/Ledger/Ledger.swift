@@ -41,12 +41,34 @@ struct Ledger: Sendable {
 
     // MARK: - Register
 
+    /// A child's file checked, sealed and encoded, ready to be written: everything of a
+    /// registration that needs no database, so an import can prepare the next rows while the
+    /// store writes the last ones.
+    struct PreparedChild: Sendable {
+        var file: ChildFile
+        var childId: String
+        var lookup: String?
+        var sealed: String?
+        var document: String
+        var envelopeId: String
+        var eventBody: Data
+        var now: Date
+    }
+
     /// Validates and registers a child, appending `child.registered`.
     /// - Throws: `APIError` 400 naming the field (`invalid_id_number` for a bad ID number), 403
     ///   outside the caller's scope, 422 `not_left_behind` with the reasons, 409
     ///   `duplicate_id_number`.
     func register(_ input: ChildFileInput, caller: Caller, now: Date, rule: MatchRule, correlationId: String?,
                   in db: Database) throws -> Registration {
+        try commit(try prepare(input, caller: caller, now: now, correlationId: correlationId), caller: caller, rule: rule, in: db)
+    }
+
+    /// Checks a file (fields, scope, the left-behind definition), seals its ID number and encodes
+    /// its file and its event.
+    /// - Throws: `APIError` as ``register(_:caller:now:rule:correlationId:in:)`` does, except
+    ///   for duplicates, which only the store can tell.
+    func prepare(_ input: ChildFileInput, caller: Caller, now: Date, correlationId: String?) throws -> PreparedChild {
         let vault = try requireVault()
         let today = CalendarDate(now)
         let file = try validate(input, today: today)
@@ -57,59 +79,66 @@ struct Ledger: Sendable {
                 "The child does not count as left-behind under the county's definition: "
                     + reasons.joined(separator: " "), code: "not_left_behind")
         }
+        let childId = EventID.next(at: now)
+        let envelope = Envelope(occurredAt: now, county: county, correlationId: correlationId,
+                                payload: file.registeredEvent(childId: childId, on: today))
+        return PreparedChild(
+            file: file, childId: childId, lookup: file.idNumber.map(vault.lookupHash),
+            sealed: try file.idNumber.map { try vault.seal($0) }, document: try Self.encode(file.document),
+            envelopeId: envelope.id, eventBody: try EventCodec().encode(envelope), now: now)
+    }
 
-        var lookup: String?
-        if let id = file.idNumber {
-            let hash = vault.lookupHash(id)
-            if let existing = try String.fetchOne(db, sql: "SELECT id FROM children WHERE idLookup = ?", arguments: [hash]) {
-                if rule == .importRow { return .duplicate(existingChildId: existing) }
-                throw APIError.conflict(
-                    "A child with this resident ID number is already in the ledger (child \(existing)).",
-                    code: "duplicate_id_number", field: "idNumber")
-            }
-            lookup = hash
+    /// Writes a prepared child unless it is already in the ledger, with its event, and flags
+    /// likely duplicates for review.
+    func commit(_ child: PreparedChild, caller: Caller, rule: MatchRule, in db: Database) throws -> Registration {
+        let file = child.file
+        if let lookup = child.lookup,
+           let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM children WHERE idLookup = ?"),
+                                              arguments: [lookup]) {
+            if rule == .importRow { return .duplicate(existingChildId: existing) }
+            throw APIError.conflict(
+                "A child with this resident ID number is already in the ledger (child \(existing)).",
+                code: "duplicate_id_number", field: "idNumber")
         }
-        let key = file.duplicateKey.value
-        let sameKey = try Row.fetchAll(db, sql: "SELECT id, idLookup FROM children WHERE duplicateKey = ?", arguments: [key])
+        let sameKey = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, idLookup FROM children WHERE duplicateKey = ?"),
+                                       arguments: [file.duplicateKey.value])
         // Two files that both carry (different) ID numbers are two children; a likely
         // duplicate is one where at least one side has no number to tell them apart.
-        let likely = sameKey.filter { lookup == nil || ($0["idLookup"] as String?) == nil }.map { $0["id"] as String }
-        if rule == .importRow, lookup == nil, let first = likely.first {
+        let likely = sameKey.filter { child.lookup == nil || ($0["idLookup"] as String?) == nil }.map { $0["id"] as String }
+        if rule == .importRow, child.lookup == nil, let first = likely.first {
             return .duplicate(existingChildId: first)
         }
-
-        let childId = EventID.next(at: now)
-        try insert(file, childId: childId, lookup: lookup, sealed: try file.idNumber.map { try vault.seal($0) },
-                   caller: caller, now: now, today: today, in: db)
+        let now = child.now
+        try insert(child, caller: caller, in: db)
         for other in likely {
-            let (a, b) = childId < other ? (childId, other) : (other, childId)
+            let (a, b) = child.childId < other ? (child.childId, other) : (other, child.childId)
             try db.execute(sql: """
                 INSERT OR IGNORE INTO duplicate_reviews (id, childId, otherChildId, villageCode, flaggedAt)
                 VALUES (?, ?, ?, ?, ?)
                 """, arguments: [EventID.next(at: now), a, b, file.village.code, now.timeIntervalSince1970])
         }
-        let event = file.registeredEvent(childId: childId, on: today)
-        try outbox.append(Envelope(occurredAt: now, county: county, correlationId: correlationId, payload: event), in: db)
-        return .created(childId: childId, likelyDuplicates: likely)
+        try outbox.append(id: child.envelopeId, routingKey: ChildRegistered.routingKey, body: child.eventBody, in: db, at: now)
+        return .created(childId: child.childId, likelyDuplicates: likely)
     }
 
-    private func insert(_ file: ChildFile, childId: String, lookup: String?, sealed: String?, caller: Caller, now: Date,
-                        today: CalendarDate, in db: Database) throws {
+    private func insert(_ child: PreparedChild, caller: Caller, in db: Database) throws {
+        let file = child.file
+        let now = child.now.timeIntervalSince1970
+        let today = CalendarDate(child.now).description
         try db.cachedStatement(sql: """
             INSERT INTO children (id, name, gender, birthDate, schoolStage, schoolId, villageCode, townshipCode,
                 guardianRelation, familyFlags, idSealed, idLookup, idMasked, duplicateKey, document, registeredOn,
                 registeredBy, registeredAt, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                childId, file.name, file.gender.rawValue, file.birthDate.description, file.schoolStage.rawValue,
+                child.childId, file.name, file.gender.rawValue, file.birthDate.description, file.schoolStage.rawValue,
                 file.schoolId, file.village.code, file.village.townshipCode, file.guardian.relation.rawValue,
-                file.flagsColumn, sealed, lookup, file.idNumber?.masked, file.duplicateKey.value,
-                try Self.encode(file.document), today.description, caller.subject, now.timeIntervalSince1970,
-                now.timeIntervalSince1970,
+                file.flagsColumn, child.sealed, child.lookup, file.idNumber?.masked, file.duplicateKey.value,
+                child.document, today, caller.subject, now, now,
             ])
         if let school = file.schoolId {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO schools (id, firstSeenOn) VALUES (?, ?)")
-                .execute(arguments: [school, today.description])
+                .execute(arguments: [school, today])
         }
     }
 
@@ -338,8 +367,13 @@ struct Ledger: Sendable {
     }
 
     static func encode(_ document: ChildFileInput) throws -> String {
+        String(decoding: try documentEncoder.encode(document), as: UTF8.self)
+    }
+
+    /// One encoder for every file (safe to share once configured).
+    private static let documentEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
-    }
+        return encoder
+    }()
 }

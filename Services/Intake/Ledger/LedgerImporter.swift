@@ -18,7 +18,7 @@ struct LedgerImporter: Sendable {
     let ledger: Ledger
     let database: ServiceDatabase
     /// Rows per write transaction.
-    var batchSize = 500
+    var batchSize = 1000
 
     /// What the import has done so far.
     struct Counts: Sendable {
@@ -28,27 +28,44 @@ struct LedgerImporter: Sendable {
         var rejected = 0
     }
 
+    /// One row read and checked, ready for the store: its file prepared, or why it is rejected.
+    struct PreparedRow: Sendable {
+        var rowNumber: Int
+        var outcome: Result<Ledger.PreparedChild, APIError>
+    }
+
     /// Runs the import `importId` (already recorded as running) over `source` and marks it
     /// finished, or failed when the rest of the file could not be read (the rows before stay).
+    ///
+    /// Two stages overlap: while the store writes one batch, the next is read, checked, sealed
+    /// and encoded on another task.
     /// - Parameter now: the clock, asked once per batch.
-    func run(importId: String, source: ImportSource, caller: Caller, now: @Sendable () -> Date) async throws -> Counts {
+    func run(importId: String, source: ImportSource, caller: Caller, now: @escaping @Sendable () -> Date) async throws -> Counts {
         var counts = Counts()
         var failure: ImportError?
-        while true {
+        func readBatch() -> [LedgerRow] {
             var batch: [LedgerRow] = []
+            guard failure == nil else { return batch }
             batch.reserveCapacity(batchSize)
             do throws(ImportError) {
                 while batch.count < batchSize, let row = try source.nextRow() { batch.append(row) }
             } catch {
                 failure = error
             }
-            if !batch.isEmpty {
-                let rows = batch
-                counts = try await database.pool.write { [counts] db in
-                    try self.apply(rows, importId: importId, caller: caller, now: now(), counts: counts, in: db)
-                }
+            return batch
+        }
+        let ledger = self.ledger
+        func prepare(_ rows: [LedgerRow]) -> Task<[PreparedRow], any Error> {
+            Task { try Self.prepare(rows, ledger: ledger, caller: caller, now: now(), correlationId: importId) }
+        }
+        var preparing = prepare(readBatch())
+        while true {
+            let prepared = try await preparing.value
+            guard !prepared.isEmpty else { break }
+            preparing = prepare(prepared.count < batchSize ? [] : readBatch())
+            counts = try await database.pool.write { [counts] db in
+                try self.apply(prepared, importId: importId, caller: caller, counts: counts, in: db)
             }
-            if failure != nil || batch.count < batchSize { break }
         }
         let finalFailure = failure
         try await database.pool.write { db in
@@ -59,31 +76,52 @@ struct LedgerImporter: Sendable {
         return counts
     }
 
-    private func apply(_ rows: [LedgerRow], importId: String, caller: Caller, now: Date, counts: Counts,
+    /// Checks, seals and encodes rows, keeping each row's problem as its result.
+    static func prepare(_ rows: [LedgerRow], ledger: Ledger, caller: Caller, now: Date, correlationId: String) throws
+        -> [PreparedRow] {
+        try rows.map { row in
+            if let problem = row.problems.first {
+                return PreparedRow(rowNumber: row.rowNumber, outcome: .failure(APIError.badRequest(
+                    problem.message, code: problem.code.rawValue, field: problem.field.map(LedgerRow.inputPath))))
+            }
+            do {
+                return PreparedRow(rowNumber: row.rowNumber, outcome: .success(
+                    try ledger.prepare(row.input, caller: caller, now: now, correlationId: correlationId)))
+            } catch let error as APIError {
+                return PreparedRow(rowNumber: row.rowNumber, outcome: .failure(error))
+            }
+        }
+    }
+
+    private func apply(_ rows: [PreparedRow], importId: String, caller: Caller, counts: Counts,
                        in db: Database) throws -> Counts {
         var counts = counts
         let record = try db.cachedStatement(sql: """
             INSERT INTO import_rows (importId, rowNumber, outcome, childId, field, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        func reject(_ row: PreparedRow, _ error: APIError) throws {
+            counts.rejected += 1
+            try record.execute(arguments: [importId, row.rowNumber, "rejected", nil, error.field, error.code,
+                                           SensitiveText.masked(error.message)])
+        }
         for row in rows {
             counts.rowsRead += 1
-            if let problem = row.problems.first {
-                counts.rejected += 1
-                try record.execute(arguments: [importId, row.rowNumber, "rejected", nil,
-                                               problem.field.map(LedgerRow.inputPath), problem.code.rawValue, problem.message])
+            let child: Ledger.PreparedChild
+            switch row.outcome {
+            case .failure(let error):
+                try reject(row, error)
                 continue
+            case .success(let prepared):
+                child = prepared
             }
             var outcome: Ledger.Registration?
             do {
                 try db.inSavepoint {
-                    outcome = try ledger.register(row.input, caller: caller, now: now, rule: .importRow,
-                                                  correlationId: importId, in: db)
+                    outcome = try ledger.commit(child, caller: caller, rule: .importRow, in: db)
                     return .commit
                 }
             } catch let error as APIError {
-                counts.rejected += 1
-                try record.execute(arguments: [importId, row.rowNumber, "rejected", nil, error.field, error.code,
-                                               SensitiveText.masked(error.message)])
+                try reject(row, error)
                 continue
             }
             switch outcome {
