@@ -84,7 +84,8 @@ let package = Package(
                 dependencies: [
                     "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging,
                     // intake-import runs the intake service in process through the service harness.
-                    "Intake", "ShouhuServiceTestSupport",
+                    "Intake", "ShouhuService", "ShouhuServiceTestSupport", "ShouhuTestSupport", hummingbird,
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                 ],
                 path: "Tests/Benchmarks"),
 
