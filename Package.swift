@@ -130,6 +130,15 @@ let package = Package(
                 exclude: ["Import", "Fixtures"]),
             .testTarget(
                 name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),
+            // Intake's routes, store and sweep against the real broker, through the service harness.
+            .testTarget(
+                name: "IntakeServiceTests",
+                dependencies: [
+                    "Intake", "IntakeDomain", "IntakeImport", "ShouhuEvents", "ShouhuService", "ShouhuStore",
+                    "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", grdb, hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                ],
+                path: "Tests/IntakeServiceTests"),
             .testTarget(
                 name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
             .testTarget(

@@ -71,7 +71,21 @@ public struct ResidentIDVault: Sendable {
     /// about the number can be read from it without the key.
     public func lookupHash(_ id: ResidentIDNumber) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(id.unmasked.utf8), using: lookupKey)
-        return code.map { String(format: "%02x", $0) }.joined()
+        return Self.hex(code)
+    }
+}
+
+extension ResidentIDVault {
+    /// Lowercase hex of some bytes, without `String(format:)` (slow on Linux, and this runs for
+    /// every row of an import).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
