@@ -75,7 +75,7 @@ let package = Package(
         ]
         + service("Assessment", parts: ["Domain"])
         + service("Mentoring")
-        + service("Notification")
+        + service("Notification", parts: ["Domain"])
         + service("Funding")
         + [
             // MARK: - Benchmarks
