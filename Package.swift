@@ -120,6 +120,17 @@ let package = Package(
             .testTarget(
                 name: "AssessmentTests", dependencies: ["AssessmentDomain", "ShouhuEvents"], path: "Tests/AssessmentTests"),
             .testTarget(
+                name: "NotificationTests", dependencies: ["NotificationDomain", "ShouhuEvents"], path: "Tests/NotificationTests",
+                exclude: ["Service"]),
+            // Notification against the real broker, a loopback SMTP server and a stand-in SMS gateway.
+            .testTarget(
+                name: "NotificationServiceTests",
+                dependencies: [
+                    "Notification", "NotificationDomain", "ShouhuEvents", "ShouhuService", "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", "ShouhuStore", grdb, hummingbird, logging,
+                ],
+                path: "Tests/NotificationTests/Service"),
+            .testTarget(
                 name: "EndToEndTests",
                 dependencies: [
                     "ShouhuService", "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuTestSupport",
