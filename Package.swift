@@ -81,7 +81,7 @@ let package = Package(
             // MARK: - Benchmarks
             .executableTarget(
                 name: "shouhu-bench",
-                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", argumentParser, grdb, logging],
+                dependencies: ["ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "Notification", argumentParser, grdb, logging],
                 path: "Tests/Benchmarks"),
 
             // MARK: - Tests
@@ -128,6 +128,7 @@ let package = Package(
                 dependencies: [
                     "Notification", "NotificationDomain", "ShouhuEvents", "ShouhuService", "ShouhuServiceTestSupport",
                     "ShouhuTestSupport", "ShouhuStore", grdb, hummingbird, logging,
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Tests/NotificationTests/Service"),
             .testTarget(

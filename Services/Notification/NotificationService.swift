@@ -33,6 +33,11 @@ public enum NotificationService {
             return [BackgroundWorker(name: "delivery") { await worker.run() }]
         })
 
+    /// Runs the digest sweep once now (for tools and benchmarks); returns how many digests it wrote.
+    public static func runDigestOnce(_ context: ServiceContext) async throws -> Int {
+        try await digestSweep(context, NotificationConfiguration(settings: context.settings)).runOnce()
+    }
+
     /// Sends each mentor's daily digest of overdue visits once it is due.
     static func digestSweep(_ context: ServiceContext, _ configuration: NotificationConfiguration) -> ScheduledSweep {
         let planner = configuration.planner, writer = configuration.writer, schedule = configuration.digest

@@ -41,6 +41,11 @@ struct SMTPMailer: Sendable {
                     }
                 }
             let message = Self.message(from: from, to: address, subject: subject, body: body, messageId: messageId, date: date)
+            // A server that stops answering, or a stop of the service, closes the connection, which
+            // ends the exchange: nothing waits forever.
+            let deadline = channel.channel.eventLoop.scheduleTask(in: timeout) { channel.channel.close(promise: nil) }
+            defer { deadline.cancel() }
+            try await withTaskCancellationHandler {
             try await channel.executeThenClose { inbound, outbound in
                 var reader = ReplyReader(iterator: inbound.makeAsyncIterator())
                 func command(_ line: String?, expect: ClosedRange<Int>) async throws {
@@ -62,6 +67,9 @@ struct SMTPMailer: Sendable {
                 try await outbound.write(ByteBuffer(string: message + ".\r\n"))
                 try await command(nil, expect: 250...250)
                 try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
+            }
+            } onCancel: {
+                channel.channel.close(promise: nil)
             }
             return .sent(reference: messageId)
         } catch let failure as Failure {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A small HTTP server standing in for the county's SMS gateway, on loopback in the test
 /// process. It delivers each idempotency key once (a repeat is answered with the same message id
@@ -22,7 +23,7 @@ final class SMSGatewayStub: @unchecked Sendable {
     private var delivered: [Message] = []
     private var attemptsByKey: [String: Int] = [:]
     private var requestsWithoutKey = 0
-    private var server: Task<Void, Never>?
+    private var server: (group: ServiceGroup, task: Task<Void, Never>)?
     private(set) var port = 0
 
     private func locked<T>(_ body: () -> T) -> T {
@@ -68,11 +69,14 @@ final class SMSGatewayStub: @unchecked Sendable {
             let key = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
             let body = try await request.decode(as: Body.self, context: context)
             if self.isHanging {
+                // Take the message, then never answer while the mode lasts.
                 _ = self.handle(key: key, body: body)
-                try await Task.sleep(nanoseconds: 60_000_000_000)
+                while self.isHanging { try await Task.sleep(nanoseconds: 50_000_000) }
+                return Response(status: .serviceUnavailable, headers: [.connection: "close"])
             }
             let (status, json) = self.handle(key: key, body: body)
-            return Response(status: status, headers: [.contentType: "application/json"],
+            // No keep-alive: a stopped gateway then refuses every request at once.
+            return Response(status: status, headers: [.contentType: "application/json", .connection: "close"],
                             body: .init(byteBuffer: ByteBuffer(string: json)))
         }
         let ready = AsyncStream<Int>.makeStream()
@@ -81,19 +85,28 @@ final class SMSGatewayStub: @unchecked Sendable {
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
                               onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) },
                               logger: logger)
-        let task = Task { _ = try? await app.runService(gracefulShutdownSignals: []) }
-        locked { server = task }
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task = Task { _ = try? await group.run() }
+        locked { server = (group, task) }
         var iterator = ready.stream.makeAsyncIterator()
         port = await iterator.next() ?? 0
     }
 
     /// Stops the server: connections are refused until `start()` again.
     func stop() async {
-        let task = locked { () -> Task<Void, Never>? in
+        let running = locked { () -> (group: ServiceGroup, task: Task<Void, Never>)? in
             defer { server = nil }
+            if mode == .hang { mode = .fail }
             return server
         }
-        task?.cancel()
-        await task?.value
+        guard let running else { return }
+        await running.group.triggerGracefulShutdown()
+        // Connections a client keeps open would hold a graceful shutdown: cut them after a moment.
+        let killer = Task {
+            try await Task.sleep(nanoseconds: 2_000_000_000)
+            running.task.cancel()
+        }
+        await running.task.value
+        killer.cancel()
     }
 }
