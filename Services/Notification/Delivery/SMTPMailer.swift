@@ -46,28 +46,28 @@ struct SMTPMailer: Sendable {
             let deadline = channel.channel.eventLoop.scheduleTask(in: timeout) { channel.channel.close(promise: nil) }
             defer { deadline.cancel() }
             try await withTaskCancellationHandler {
-            try await channel.executeThenClose { inbound, outbound in
-                var reader = ReplyReader(iterator: inbound.makeAsyncIterator())
-                func command(_ line: String?, expect: ClosedRange<Int>) async throws {
-                    if let line { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
-                    let reply = try await reader.next()
-                    guard expect.contains(reply.code) else {
-                        throw Failure(reply: reply, message: "\(line.map { String($0.prefix(4)) } ?? "greeting") answered \(reply.code) \(reply.text)")
+                try await channel.executeThenClose { inbound, outbound in
+                    var reader = ReplyReader(iterator: inbound.makeAsyncIterator())
+                    func command(_ line: String?, expect: ClosedRange<Int>) async throws {
+                        if let line { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
+                        let reply = try await reader.next()
+                        guard expect.contains(reply.code) else {
+                            throw Failure(reply: reply, message: "\(line.map { String($0.prefix(4)) } ?? "greeting") answered \(reply.code) \(reply.text)")
+                        }
                     }
+                    try await command(nil, expect: 220...220)
+                    try await command("EHLO shouhu-notification", expect: 250...250)
+                    if let user = endpoint.username {
+                        let token = Data(([0] + Array(user.utf8) + [0] + Array((endpoint.password ?? "").utf8))).base64EncodedString()
+                        try await command("AUTH PLAIN \(token)", expect: 235...235)
+                    }
+                    try await command("MAIL FROM:<\(from)>", expect: 250...250)
+                    try await command("RCPT TO:<\(address)>", expect: 250...251)
+                    try await command("DATA", expect: 354...354)
+                    try await outbound.write(ByteBuffer(string: message + ".\r\n"))
+                    try await command(nil, expect: 250...250)
+                    try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
                 }
-                try await command(nil, expect: 220...220)
-                try await command("EHLO shouhu-notification", expect: 250...250)
-                if let user = endpoint.username {
-                    let token = Data(([0] + Array(user.utf8) + [0] + Array((endpoint.password ?? "").utf8))).base64EncodedString()
-                    try await command("AUTH PLAIN \(token)", expect: 235...235)
-                }
-                try await command("MAIL FROM:<\(from)>", expect: 250...250)
-                try await command("RCPT TO:<\(address)>", expect: 250...251)
-                try await command("DATA", expect: 354...354)
-                try await outbound.write(ByteBuffer(string: message + ".\r\n"))
-                try await command(nil, expect: 250...250)
-                try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
-            }
             } onCancel: {
                 channel.channel.close(promise: nil)
             }
