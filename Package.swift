@@ -83,17 +83,19 @@ let package = Package(
         + service("Mentoring", parts: ["Domain"])
         + service("Notification")
         + service("Funding", parts: ["Domain"], dependencies: [.product(name: "Crypto", package: "swift-crypto")])
+            .testTarget(
+        + service("Mentoring")
+        + service("Notification", parts: ["Domain"])
+        + service("Funding")
         + [
             // MARK: - Benchmarks
             .executableTarget(
                 name: "shouhu-bench",
                 dependencies: [
-                dependencies: [
                     "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuService", argumentParser, grdb, logging,
                     "Intake", "IntakeDomain", "IntakeImport", "Assessment", "AssessmentDomain", "Mentoring", "MentoringDomain",
                     "Notification", "NotificationDomain", "Funding", "FundingDomain", "ShouhuServiceTestSupport",
                     "ShouhuTestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
-                ],
                 ],
                 path: "Tests/Benchmarks"),
 
@@ -172,6 +174,18 @@ let package = Package(
                     "ShouhuTestSupport", grdb, logging,
                 ],
                 path: "Tests/MentoringTests"),
+            .testTarget(
+                name: "NotificationTests", dependencies: ["NotificationDomain", "ShouhuEvents"], path: "Tests/NotificationTests",
+                exclude: ["Service"]),
+            // Notification against the real broker, a loopback SMTP server and a stand-in SMS gateway.
+            .testTarget(
+                name: "NotificationServiceTests",
+                dependencies: [
+                    "Notification", "NotificationDomain", "ShouhuEvents", "ShouhuService", "ShouhuServiceTestSupport",
+                    "ShouhuTestSupport", "ShouhuStore", grdb, hummingbird, logging,
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                ],
+                path: "Tests/NotificationTests/Service"),
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [

@@ -15,21 +15,25 @@ public final class EventPlumbing: Service {
     public let relay: OutboxRelay
     public let consumer: DeliveryConsumer?
     public let sweeps: [ScheduledSweep]
+    public let workers: [BackgroundWorker]
 
-    public init(publisher: ConfirmingPublisher, relay: OutboxRelay, consumer: DeliveryConsumer?, sweeps: [ScheduledSweep]) {
+    public init(publisher: ConfirmingPublisher, relay: OutboxRelay, consumer: DeliveryConsumer?, sweeps: [ScheduledSweep],
+                workers: [BackgroundWorker] = []) {
         self.publisher = publisher
         self.relay = relay
         self.consumer = consumer
         self.sweeps = sweeps
+        self.workers = workers
     }
 
     public func run() async throws {
         publisher.start()
-        let consumer = self.consumer, relay = self.relay, sweeps = self.sweeps
+        let consumer = self.consumer, relay = self.relay, sweeps = self.sweeps, workers = self.workers
         await withTaskGroup(of: Void.self) { group in
             if let consumer { group.addTask { await consumer.run() } }
             group.addTask { await relay.run() }
             for sweep in sweeps { group.addTask { await sweep.run() } }
+            for worker in workers { group.addTask { await worker.run() } }
             // Returns on graceful shutdown, or throws when the whole task is cancelled.
             try? await gracefulShutdown()
             consumer?.stop()

@@ -20,6 +20,11 @@ public struct ServiceDefinition: Sendable {
     public let sweeps: @Sendable (ServiceContext) -> [ScheduledSweep]
     /// The service's OpenAPI document, served at `/openapi.json`.
     public let openAPIDocument: String?
+    /// Extra checks for `/health/ready` (e.g. which outgoing channels are configured).
+    public let readiness: @Sendable (ServiceContext) -> [ReadinessCheck]
+    /// Long-running loops of the service's own (e.g. a delivery worker), run beside the consumer
+    /// and cancelled on shutdown.
+    public let workers: @Sendable (ServiceContext) -> [BackgroundWorker]
 
     public init(
         name: ServiceName,
@@ -27,7 +32,9 @@ public struct ServiceDefinition: Sendable {
         eventHandlers: @escaping @Sendable (ServiceContext) -> EventRouter = { _ in EventRouter() },
         routes: @escaping @Sendable (Router<ShouhuRequestContext>, ServiceContext) -> Void = { _, _ in },
         sweeps: @escaping @Sendable (ServiceContext) -> [ScheduledSweep] = { _ in [] },
-        openAPIDocument: String? = nil
+        openAPIDocument: String? = nil,
+        readiness: @escaping @Sendable (ServiceContext) -> [ReadinessCheck] = { _ in [] },
+        workers: @escaping @Sendable (ServiceContext) -> [BackgroundWorker] = { _ in [] }
     ) {
         self.name = name
         self.migrations = migrations
@@ -35,6 +42,8 @@ public struct ServiceDefinition: Sendable {
         self.routes = routes
         self.sweeps = sweeps
         self.openAPIDocument = openAPIDocument
+        self.readiness = readiness
+        self.workers = workers
     }
 }
 

@@ -71,7 +71,8 @@ public enum ServiceRuntime {
             consumer = DeliveryConsumer(endpoint: endpoint, topology: topology, consumer: name, handler: inbox,
                                         prefetch: settings.prefetch, connectionName: "shouhu-\(name)-consumer", logger: logger)
         }
-        let plumbing = EventPlumbing(publisher: publisher, relay: relay, consumer: consumer, sweeps: definition.sweeps(context))
+        let plumbing = EventPlumbing(publisher: publisher, relay: relay, consumer: consumer, sweeps: definition.sweeps(context),
+                                     workers: definition.workers(context))
 
         var readiness = [
             ReadinessCheck(name: "store") {
@@ -86,6 +87,7 @@ public enum ServiceRuntime {
                 consumer.isConnected ? (true, "connected") : (false, consumer.lastConnectionError ?? "connecting")
             })
         }
+        readiness += definition.readiness(context)
         let router = makeRouter(definition, context: context, readiness: readiness)
         let application = Application(router: router, configuration: settings.serverConfiguration,
                                       services: [plumbing], logger: logger)

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A real SMTP server on loopback for the tests: Python 3.11's `smtpd` module (Debian's
+/// python3.11; or `aiosmtpd` where installed), started by the test, writing each message it
+/// receives to a folder the test then reads.
+final class LoopbackSMTPServer: @unchecked Sendable {
+    // @unchecked: set once in init, then only read; the process handle is used from one test.
+    let process: Process
+    let folder: URL
+    let port: Int
+
+    /// One message as received.
+    struct Mail: Sendable {
+        var from: String
+        var to: [String]
+        var raw: String
+
+        /// A header's value.
+        func header(_ name: String) -> String? {
+            raw.components(separatedBy: "\r\n\r\n").first?.components(separatedBy: "\r\n")
+                .first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
+                .map { String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces) }
+        }
+
+        /// The body, decoded from base64.
+        var text: String {
+            let parts = raw.components(separatedBy: "\r\n\r\n")
+            let body = parts.dropFirst().joined(separator: "\r\n\r\n").replacingOccurrences(of: "\r\n", with: "")
+            return Data(base64Encoded: body).map { String(decoding: $0, as: UTF8.self) } ?? body
+        }
+
+        /// The subject, decoded from its RFC 2047 encoded word.
+        var subject: String {
+            guard let value = header("Subject"), value.hasPrefix("=?UTF-8?B?"), value.hasSuffix("?=") else { return header("Subject") ?? "" }
+            let base64 = String(value.dropFirst(10).dropLast(2))
+            return Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) } ?? value
+        }
+    }
+
+    private static let script = #"""
+import asyncore, json, os, smtpd, sys, warnings
+warnings.filterwarnings("ignore")
+folder = sys.argv[1]
+class Sink(smtpd.SMTPServer):
+    count = 0
+    def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+        Sink.count += 1
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        path = os.path.join(folder, "%06d.json" % Sink.count)
+        with open(path + ".tmp", "w") as f:
+            json.dump({"from": mailfrom, "to": rcpttos, "raw": text.replace("\n", "\r\n").replace("\r\r\n", "\r\n")}, f)
+        os.rename(path + ".tmp", path)
+server = Sink(("127.0.0.1", 0), None, decode_data=False)
+print(server.socket.getsockname()[1], flush=True)
+asyncore.loop()
+"""#
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("shouhu-smtp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.script, folder.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line.append(byte)
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+            process.terminate()
+            throw SMTPServerError(description: "the SMTP server did not start (is python3 with smtpd or aiosmtpd installed?)")
+        }
+        self.port = port
+    }
+
+    struct SMTPServerError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    var url: String { "smtp://127.0.0.1:\(port)" }
+
+    /// Every message received so far, in order.
+    func received() -> [Mail] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return names.compactMap { name in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            return Mail(from: object["from"] as? String ?? "", to: object["to"] as? [String] ?? [], raw: object["raw"] as? String ?? "")
+        }
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// A small HTTP server standing in for the county's SMS gateway, on loopback in the test
+/// process. It delivers each idempotency key once (a repeat is answered with the same message id
+/// and not delivered again), and can be told to fail, to lose its answers after delivering, to
+/// hang, or be stopped and started again on the same port.
+final class SMSGatewayStub: @unchecked Sendable {
+    // @unchecked: every mutable field is only touched under `lock`.
+    enum Mode: Sendable { case accept, fail, deliverThenFail, hang }
+
+    struct Message: Sendable {
+        var key: String
+        var to: String
+        var text: String
+    }
+
+    private let lock = NSLock()
+    private var mode: Mode = .accept
+    private var delivered: [Message] = []
+    private var attemptsByKey: [String: Int] = [:]
+    private var requestsWithoutKey = 0
+    private var server: (group: ServiceGroup, task: Task<Void, Never>)?
+    private(set) var port = 0
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    var url: String { "http://127.0.0.1:\(port)/send" }
+    var messages: [Message] { locked { delivered } }
+    var attempts: [String: Int] { locked { attemptsByKey } }
+    var missingKeys: Int { locked { requestsWithoutKey } }
+    func set(_ mode: Mode) { locked { self.mode = mode } }
+
+    private struct Body: Decodable {
+        var to: String
+        var text: String
+        var reference: String?
+    }
+
+    private func handle(key: String?, body: Body) -> (HTTPResponse.Status, String) {
+        locked {
+            guard let key else {
+                requestsWithoutKey += 1
+                return (.badRequest, #"{"status":"rejected","error":"no Idempotency-Key"}"#)
+            }
+            attemptsByKey[key, default: 0] += 1
+            if mode == .fail { return (.serviceUnavailable, #"{"error":"down for maintenance"}"#) }
+            if !delivered.contains(where: { $0.key == key }) {
+                delivered.append(Message(key: key, to: body.to, text: body.text))
+            }
+            if mode == .deliverThenFail { return (.internalServerError, #"{"error":"answer lost"}"#) }
+            return (.ok, #"{"id":"gw-\#(key)","status":"accepted"}"#)
+        }
+    }
+
+    private var isHanging: Bool { locked { mode == .hang } }
+
+    /// Starts (or restarts) the server; the first start picks a free port, later ones reuse it.
+    func start() async throws {
+        let router = Router()
+        router.post("/send") { request, context -> Response in
+            let key = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
+            let body = try await request.decode(as: Body.self, context: context)
+            if self.isHanging {
+                // Take the message, then never answer while the mode lasts.
+                _ = self.handle(key: key, body: body)
+                while self.isHanging { try await Task.sleep(nanoseconds: 50_000_000) }
+                return Response(status: .serviceUnavailable, headers: [.connection: "close"])
+            }
+            let (status, json) = self.handle(key: key, body: body)
+            // No keep-alive: a stopped gateway then refuses every request at once.
+            return Response(status: status, headers: [.contentType: "application/json", .connection: "close"],
+                            body: .init(byteBuffer: ByteBuffer(string: json)))
+        }
+        let ready = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "sms-gateway-stub")
+        logger.logLevel = .error
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
+                              onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) },
+                              logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task = Task { _ = try? await group.run() }
+        locked { server = (group, task) }
+        var iterator = ready.stream.makeAsyncIterator()
+        port = await iterator.next() ?? 0
+    }
+
+    /// Stops the server: connections are refused until `start()` again.
+    func stop() async {
+        let running = locked { () -> (group: ServiceGroup, task: Task<Void, Never>)? in
+            defer { server = nil }
+            if mode == .hang { mode = .fail }
+            return server
+        }
+        guard let running else { return }
+        // The listener closes first in a graceful shutdown; connections a client keeps open
+        // could hold the rest, so the task is cancelled too and not waited for past a moment.
+        await running.group.triggerGracefulShutdown()
+        running.task.cancel()
+        try? await Task.sleep(nanoseconds: 300_000_000)
+    }
+}
