@@ -81,12 +81,8 @@ let package = Package(
         ]
         + service("Assessment", parts: ["Domain"])
         + service("Mentoring", parts: ["Domain"])
-        + service("Notification")
-        + service("Funding", parts: ["Domain"], dependencies: [.product(name: "Crypto", package: "swift-crypto")])
-            .testTarget(
-        + service("Mentoring")
         + service("Notification", parts: ["Domain"])
-        + service("Funding")
+        + service("Funding", parts: ["Domain"], dependencies: [.product(name: "Crypto", package: "swift-crypto")])
         + [
             // MARK: - Benchmarks
             .executableTarget(

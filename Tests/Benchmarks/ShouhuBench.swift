@@ -8,5 +8,8 @@ struct ShouhuBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shouhu-bench",
         abstract: "Shouhu's benchmarks: each prints its figures and the command that made them.",
-        subcommands: [PipelineBenchmark.self, CodecBenchmark.self, FundingBenchmark.self, AssessmentBenchmark.self, MentoringSweepBenchmark.self, IntakeImportBenchmark.self, NotificationBenchmark.self])
+        subcommands: [
+            PipelineBenchmark.self, CodecBenchmark.self, IntakeImportBenchmark.self, AssessmentBenchmark.self,
+            MentoringSweepBenchmark.self, NotificationBenchmark.self, FundingBenchmark.self,
+        ])
 }
