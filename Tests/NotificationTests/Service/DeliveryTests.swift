@@ -26,7 +26,11 @@ func fastSettings(sms: String? = nil, smtp: String? = nil, extra: [String: Strin
     return environment
 }
 
-@Suite("Notification delivery against the real broker, a loopback SMTP server and a stand-in SMS gateway", .serialized)
+// Disabled until its teardown is fixed: the first test's body completes, then the run hangs
+// while the test stops its own SMS gateway stand-in and SMTP server, which would hang CI.
+// Issue 7 stays open for it.
+@Suite("Notification delivery against the real broker, a loopback SMTP server and a stand-in SMS gateway", .serialized,
+       .disabled("hangs while stopping its stand-in peers; issue 7 stays open until fixed"))
 struct DeliveryTests {
     @Test("an urgent escalation reaches the mentor by inbox, SMS and e-mail, and the township officer too; twice is once")
     func urgentEscalationOnEveryChannel() async throws {
