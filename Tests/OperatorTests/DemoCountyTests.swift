@@ -57,6 +57,15 @@ struct DemoCountyTests {
         #expect(Set(county.mentors.map(\.role)) == ["teacher", "cadre"])
     }
 
+    @Test("every load in a year generates the same county, across the county's midnight")
+    func sameCountyAllYear() {
+        let lateEvening = DemoCounty.referenceDate(for: CalendarDate("2026-11-24")!)
+        let afterMidnight = DemoCounty.referenceDate(for: CalendarDate("2026-11-25")!)
+        #expect(lateEvening == afterMidnight)
+        #expect(DemoCounty.make(childCount: 20, today: lateEvening).children.map(\.file)
+                == DemoCounty.make(childCount: 20, today: afterMidnight).children.map(\.file))
+    }
+
     @Test("demo assessment ids are stable lowercase UUIDs, different per child")
     func assessmentIds() {
         let a = DemoIDs.uuid(from: "demo-assessment-1"), b = DemoIDs.uuid(from: "demo-assessment-2")

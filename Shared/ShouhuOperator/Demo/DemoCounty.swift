@@ -94,19 +94,25 @@ struct DemoCounty {
         }
         var mentors: [Mentor] = []
         for school in schools {
-            for index in 1...3 {
+            for index in 1...10 {
                 mentors.append(Mentor(name: personName(&random) + "老师", role: "teacher", schoolId: school.id, divisionCode: nil,
                                       phone: phone(&random), email: "teacher\(index).\(school.id)@demo.shouhu.local"))
             }
         }
         for township in townships {
-            for _ in 1...2 {
+            for _ in 1...4 {
                 mentors.append(Mentor(name: personName(&random), role: "cadre", schoolId: nil, divisionCode: township.code,
                                       phone: phone(&random), email: nil))
             }
         }
         return DemoCounty(countyCode: Xishui.county.code, villages: villages, schools: schools, children: children,
                           mentors: mentors)
+    }
+
+    /// The date the demo county is generated for: the first of January of `today`'s year, so that
+    /// every load within a year generates the same children (ages and dates follow it).
+    static func referenceDate(for today: CalendarDate) -> CalendarDate {
+        CalendarDate(year: today.year, month: 1, day: 1)!
     }
 
     /// The village list as the CSV an operator imports (`code,name,townshipCode`).

@@ -24,7 +24,9 @@ struct DemoLoadCommand: AsyncParsableCommand {
     func run() async throws {
         let endpoints = ServiceEndpoints()
         let clock = ServiceClock()
-        let county = DemoCounty.make(childCount: children, today: clock.today())
+        // Anchor the county to the first of January of this year (county time), not to today:
+        // the same children come out all year, so a second load finds them already registered.
+        let county = DemoCounty.make(childCount: children, today: DemoCounty.referenceDate(for: clock.today()))
         let client = DemoClient(endpoints: endpoints)
         try await client.waitUntilReady(timeout: TimeInterval(wait))
 
@@ -81,15 +83,20 @@ struct DemoLoadCommand: AsyncParsableCommand {
         print("demo: assessments: \(assessed) recorded, \(alreadyAssessed) already recorded, \(waiting) children not yet known to assessment")
 
         var subscribed = 0
-        let existing = try await client.collect(.notification, "/subscriptions", as: .admin).compactMap { $0["division"] as? String }
-        for township in Xishui.townships where !existing.contains(township.code) {
-            let subscription = DemoSubscription(role: "township", division: township.code,
-                                                kinds: ["risk_escalated", "visit_overdue", "reassessment_due", "unpaired", "child_exited"],
-                                                channels: ["inbox"], name: "\(township.name)社会事务办")
-            let (status, _) = await client.send(.notification, "POST", "/subscriptions", json: subscription, as: .admin)
-            if status == 201 { subscribed += 1 }
+        var refusedSubscription: String?
+        let existing = try await client.collect(.notification, "/subscriptions", as: .admin).compactMap { $0["subscriber"] as? String }
+        for township in Xishui.townships where !existing.contains("township-\(township.code)") {
+            let subscription = DemoSubscription(subscriber: "township-\(township.code)", role: "township", division: township.code,
+                                                kinds: ["risk.escalated", "reassessment.due", "child.exited"],
+                                                channels: ["in_app"], name: "\(township.name)社会事务办")
+            let (status, answer) = await client.send(.notification, "POST", "/subscriptions", json: subscription, as: .admin)
+            if (200..<300).contains(status) {
+                subscribed += 1
+            } else {
+                refusedSubscription = "HTTP \(status) \(String(decoding: answer.prefix(200), as: UTF8.self))"
+            }
         }
-        print("demo: township subscriptions: \(subscribed) added")
+        print("demo: township subscriptions: \(subscribed) added" + (refusedSubscription.map { "; refused: \($0)" } ?? ""))
         try await client.summarize(settle: 10)
     }
 }
@@ -105,6 +112,7 @@ struct DemoAssessmentBody: Encodable {
 
 /// A township officer's standing subscription the demo adds.
 struct DemoSubscription: Encodable {
+    var subscriber: String
     var role: String
     var division: String
     var kinds: [String]
