@@ -45,14 +45,15 @@ public final class DeadLetters {
     /// Up to `limit` messages of `consumer`'s dead-letter queue, oldest first, left in place.
     public func list(consumer: String, limit: Int = 100) throws -> [Entry] {
         let queue = topology.deadLetterQueue(consumer)
-        let depth = try connection.queueDepth(queue)
         var entries: [Entry] = []
         var tags: [UInt64] = []
-        while entries.count < min(limit, depth), let message = try connection.get(queue: queue) {
+        // Messages taken here stay unacked until the end, so none is read twice.
+        while entries.count < limit, let message = try connection.get(queue: queue) {
             tags.append(message.deliveryTag)
             entries.append(Self.entry(message))
         }
-        // Put them all back, in order, for the next reader.
+        // Put them all back, in order, for the next reader. The broker returns them
+        // asynchronously: a reader that comes at once may find the queue briefly shorter.
         for tag in tags { try connection.reject(tag, requeue: true) }
         return entries
     }

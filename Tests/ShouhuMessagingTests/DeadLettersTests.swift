@@ -34,6 +34,9 @@ struct DeadLettersTests {
             #expect(entries.map(\.messageId) == ["m0", "m1", "m2"])
             #expect(entries.allSatisfy { $0.eventType == "test.event" })
             #expect(entries.first?.body == "{\"n\":0}")
+            let admin = try BrokerAdmin(endpoint: try TestBroker.endpoint())
+            // The broker puts listed messages back asynchronously; wait until all three are ready.
+            #expect(try await TestBroker.eventually { try admin.depth(ofQueue: topology.deadLetterQueue("svc")) == 3 })
             let again = try DeadLetters(endpoint: try TestBroker.endpoint(), topology: topology).list(consumer: "svc")
             #expect(again.map(\.messageId) == ["m0", "m1", "m2"], "listing keeps the messages and their order")
         }
