@@ -69,6 +69,8 @@ final class DeliveryWorker: Sendable {
             var sent = 0
             do {
                 sent = try await runOnce()
+            } catch is CancellationError {
+                break  // the service is stopping; a claimed delivery is released at the next start
             } catch {
                 context.logger.error("delivery round failed", metadata: ["error": "\(error)"])
             }

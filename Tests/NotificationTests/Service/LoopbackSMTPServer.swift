@@ -38,8 +38,11 @@ final class LoopbackSMTPServer: @unchecked Sendable {
     }
 
     private static let script = #"""
-import asyncore, json, os, smtpd, sys, warnings
+import asyncore, json, os, signal, smtpd, sys, warnings
 warnings.filterwarnings("ignore")
+# The test process's threads block most signals (libdispatch reads them through signalfd) and
+# a spawned child inherits that mask: unblock them so a stop is obeyed.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
 folder = sys.argv[1]
 class Sink(smtpd.SMTPServer):
     count = 0
@@ -70,7 +73,7 @@ asyncore.loop()
             line.append(byte)
         }
         guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw SMTPServerError(description: "the SMTP server did not start (is python3 with smtpd or aiosmtpd installed?)")
         }
         self.port = port
@@ -92,8 +95,10 @@ asyncore.loop()
         }
     }
 
+    /// Stops the server. SIGKILL, because the child may have inherited a mask that blocks
+    /// SIGTERM (see the script), and a SIGTERM it never obeys made `waitUntilExit` wait forever.
     func stop() {
-        process.terminate()
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }
