@@ -3,7 +3,8 @@
 /// - each officer whose subscription names the kind and covers the child's place (or, with no
 ///   child, is county-wide): inbox plus the channels they chose;
 /// - on an urgent notice, the township officer of the child's township whatever kinds they
-///   chose, and every officer on every channel.
+///   chose, and every officer on every channel;
+/// - the parents in the situation (the monthly report): by SMS, with an inbox row as the record.
 /// A channel is used only if it is configured (`enabled`) and the person has an address for it;
 /// one person reached twice (two subscriptions) gets one notice on the union of channels.
 public struct NotificationPlanner: Sendable {
@@ -36,6 +37,9 @@ public struct NotificationPlanner: Sendable {
         }
         for mentor in situation.mentors {
             add(mentor.mentorId, .mentor, mentor.contact, situation.urgent ? all : [.inApp, .sms])
+        }
+        for parent in situation.parents where situation.childId != nil {
+            add(parent.recipient(of: situation.childId!), .parent, parent.contact, [.sms])
         }
         for subscription in subscriptions {
             let chosen = subscription.kinds.contains(situation.kind) && subscription.covers(situation.child)

@@ -4,6 +4,8 @@ public enum Audience: String, Codable, Sendable, Hashable {
     case mentor
     /// An officer with a standing subscription, addressed by their login subject.
     case officer
+    /// A parent working away, addressed as `parent:<childId>:<father|mother>`; reached by SMS.
+    case parent
 }
 
 /// One notice for one person, decided by the rules and rendered: the inbox entry and the

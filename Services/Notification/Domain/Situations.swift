@@ -80,6 +80,22 @@ public struct Situations: Sendable {
                   child: child, childId: event.childId, mentors: mentors)
     }
 
+    /// A mentor's monthly report (家长通报): the parents working away hear how their child is, who
+    /// reported and how to call them. Any other kind of visit, an exited or unknown child, or a
+    /// child with no parent away and reachable is nil. Concerns are named only in the detail,
+    /// never in the SMS.
+    public func visitRecorded(_ event: VisitRecorded, child: ChildFacts?, mentor: MentorFacts?) -> Situation? {
+        guard event.kind == .parentReport, let child, !child.exited, !child.parents.isEmpty else { return nil }
+        let concerns = event.concerns
+        let note = concerns.isEmpty ? "学习生活情况良好" : "有\(concerns.count)项情况需要关注"
+        let listed = concerns.isEmpty ? "" : "需要关注：" + concerns.joined(separator: "；") + "。"
+        return Situation(kind: .parentReport, template: .parentReport,
+                         values: ["child": child.name, "mentor": mentor?.contact.name ?? "",
+                                  "phone": mentor?.contact.phone ?? "未登记电话", "on": ChineseLabels.date(event.on),
+                                  "note": note, "concerns": listed],
+                         child: child, childId: event.childId, mentors: [], parents: child.parents)
+    }
+
     /// A batch approved: county-wide subscribers (funding officers) hear of it.
     public func disbursementApproved(_ event: DisbursementApproved) -> Situation {
         Situation(kind: .disbursementApproved, template: .disbursementApproved,

@@ -54,6 +54,10 @@ public struct TemplateBook: Sendable {
             title: "资助发放失败：{child}",
             sms: "【守护】{child}资助{amount}元发放失败（{reason}），请核实账户后重发。",
             detail: "批次{batch}中{child}的资助{amount}元发放失败，原因：{reason}。请核实收款账户后重新发放。"),
+        .parentReport: MessageTemplate(
+            title: "{child}本月情况报告",
+            sms: "【守护】{child}本月情况：{note}。帮扶人{mentor}（{phone}）于{on}报告。",
+            detail: "您的孩子{child}本月的学习和生活情况已由帮扶人{mentor}于{on}报告：{note}。{concerns}如需了解详情，请致电{phone}。"),
     ])
 
     public init(templates: [TemplateKey: MessageTemplate]) {

@@ -11,6 +11,7 @@ public enum TemplateKey: String, Codable, Sendable, CaseIterable, Hashable {
     case visitOverdueDigest = "visit.overdue.digest"
     case disbursementApproved = "disbursement.approved"
     case disbursementFailed = "disbursement.settled.failed"
+    case parentReport = "visit.recorded.parent_report"
 
     /// The placeholders this template may use, each with a long sample value: a template is
     /// checked with these so a county's text that cannot fit one SMS is refused at start.
@@ -37,6 +38,9 @@ public enum TemplateKey: String, Codable, Sendable, CaseIterable, Hashable {
             return ["period": "2026-12", "count": "50000", "amount": "99999999.99"]
         case .disbursementFailed:
             return ["child": child, "batch": "a1b2c3d4", "amount": "9999.99", "reason": "账户已销户"]
+        case .parentReport:
+            return ["child": child, "mentor": child, "phone": "13800000000", "on": "12月31日", "note": "有12项情况需要关注",
+                    "concerns": child]
         }
     }
 }

@@ -71,6 +71,12 @@ enum NotificationEventHandlers {
             try notify(situations().mentorUnassigned(event, child: child, mentor: try Directory.mentor(event.mentorId, in: db)),
                        envelope.id, db)
         }
+        router.on(VisitRecorded.self) { db, envelope in
+            let event = envelope.payload
+            let child = try Directory.child(event.childId, in: db)
+            try notify(situations().visitRecorded(event, child: child, mentor: try Directory.mentor(event.mentorId, in: db)),
+                       envelope.id, db)
+        }
         router.on(VisitOverdue.self) { db, envelope in
             try DigestStore.collect(envelope.payload, day: configuration.digest.day(for: clock.now()), in: db)
         }

@@ -9,16 +9,19 @@ enum Directory {
     // MARK: - Children
 
     static func record(_ child: ChildRegistered, in db: Database) throws {
-        let father = child.parents.first { $0.role == .father }?.phone
-        let mother = child.parents.first { $0.role == .mother }?.phone
+        let father = child.parents.first { $0.role == .father }
+        let mother = child.parents.first { $0.role == .mother }
         try db.execute(sql: """
-            INSERT INTO child (id, name, villageCode, schoolId, guardianName, guardianPhone, fatherPhone, motherPhone)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO child (id, name, villageCode, schoolId, guardianName, guardianPhone, fatherPhone, motherPhone,
+                               fatherAway, motherAway)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, villageCode = excluded.villageCode,
                 schoolId = excluded.schoolId, guardianName = excluded.guardianName, guardianPhone = excluded.guardianPhone,
-                fatherPhone = excluded.fatherPhone, motherPhone = excluded.motherPhone
+                fatherPhone = excluded.fatherPhone, motherPhone = excluded.motherPhone,
+                fatherAway = excluded.fatherAway, motherAway = excluded.motherAway
             """, arguments: [child.childId, child.name, child.villageCode, child.schoolId, child.guardian.name,
-                             child.guardian.phone, father, mother])
+                             child.guardian.phone, father?.phone, mother?.phone,
+                             father?.status == .workingAway, mother?.status == .workingAway])
     }
 
     /// Applies the changed fields this service keeps; returns false when the child is unknown.
@@ -41,8 +44,11 @@ enum Directory {
             set("guardianPhone", guardian.phone)
         }
         if update.isChanged(.parents), let parents = update.parents {
-            set("fatherPhone", parents.first { $0.role == .father }?.phone)
-            set("motherPhone", parents.first { $0.role == .mother }?.phone)
+            let father = parents.first { $0.role == .father }, mother = parents.first { $0.role == .mother }
+            set("fatherPhone", father?.phone)
+            set("motherPhone", mother?.phone)
+            set("fatherAway", father?.status == .workingAway)
+            set("motherAway", mother?.status == .workingAway)
         }
         guard !sets.isEmpty else { return true }
         _ = arguments.append(contentsOf: [update.childId])
@@ -57,7 +63,11 @@ enum Directory {
     static func child(_ id: String, in db: Database) throws -> ChildFacts? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM child WHERE id = ?", arguments: [id]) else { return nil }
         let guardian = Contact(name: row["guardianName"], phone: row["guardianPhone"])
-        let parents = [row["fatherPhone"], row["motherPhone"]].compactMap { (phone: String?) in phone.map { Contact(phone: $0) } }
+        var parents: [ParentFacts] = []
+        for (role, label) in [(ParentRole.father, "father"), (.mother, "mother")] {
+            guard row["\(label)Away"] as Bool? == true, let phone = row["\(label)Phone"] as String?, !phone.isEmpty else { continue }
+            parents.append(ParentFacts(role: role, contact: Contact(name: role == .father ? "父亲" : "母亲", phone: phone)))
+        }
         return ChildFacts(childId: row["id"], name: row["name"], villageCode: row["villageCode"], schoolId: row["schoolId"],
                           guardian: guardian, parents: parents, exited: row["exitedOn"] as String? != nil)
     }

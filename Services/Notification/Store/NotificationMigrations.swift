@@ -105,5 +105,39 @@ enum NotificationMigrations {
                 CREATE INDEX digest_pending ON digest_item(digestDay) WHERE notificationId IS NULL;
                 """)
         }
+        migrator.registerMigration("notification-2-parents-hear-monthly-reports") { db in
+            // Which parents are working away (they hear the monthly report). Children recorded
+            // before this knew only phones; a parent with a phone on the ledger of left-behind
+            // children is taken to be away until intake says otherwise.
+            try db.execute(sql: """
+                ALTER TABLE child ADD COLUMN fatherAway INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE child ADD COLUMN motherAway INTEGER NOT NULL DEFAULT 0;
+                UPDATE child SET fatherAway = (fatherPhone IS NOT NULL), motherAway = (motherPhone IS NOT NULL);
+                """)
+            // The inbox gains the parent audience. SQLite cannot change a CHECK in place, so the
+            // table is rebuilt (GRDB defers foreign-key checks to the end of the migration).
+            try db.execute(sql: """
+                CREATE TABLE notification_new (
+                    id TEXT PRIMARY KEY,
+                    seq INTEGER NOT NULL UNIQUE,
+                    recipient TEXT NOT NULL,
+                    audience TEXT NOT NULL CHECK (audience IN ('mentor','officer','parent')),
+                    kind TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    childId TEXT,
+                    urgent INTEGER NOT NULL DEFAULT 0,
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    createdAt REAL NOT NULL,
+                    readAt REAL,
+                    UNIQUE (source, recipient, kind)
+                );
+                INSERT INTO notification_new SELECT id, seq, recipient, audience, kind, source, childId, urgent, title, body,
+                    createdAt, readAt FROM notification;
+                DROP TABLE notification;
+                ALTER TABLE notification_new RENAME TO notification;
+                CREATE INDEX notification_inbox ON notification(recipient, seq);
+                """)
+        }
     }
 }

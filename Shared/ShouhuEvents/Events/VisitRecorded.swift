@@ -1,10 +1,11 @@
 /// A mentor recorded a contact with or about a child (家访, 谈心, 亲情连线, ...), with any
 /// concerns found and whether the mentor reported a problem upward (上报). Assessment reads it
-/// to schedule a reassessment after an incident.
+/// to schedule a reassessment after an incident; notification relays a monthly report
+/// (`parent_report`) to the parents working away.
 public struct VisitRecorded: Event {
     public static let routingKey = "visit.recorded"
     public static let producer = ServiceName.mentoring
-    public static let consumers: Set<ServiceName> = [.assessment]
+    public static let consumers: Set<ServiceName> = [.assessment, .notification]
     public static let version = 1
 
     /// The child, a lowercase UUID.

@@ -26,11 +26,7 @@ func fastSettings(sms: String? = nil, smtp: String? = nil, extra: [String: Strin
     return environment
 }
 
-// Disabled until its teardown is fixed: the first test's body completes, then the run hangs
-// while the test stops its own SMS gateway stand-in and SMTP server, which would hang CI.
-// Issue 7 stays open for it.
-@Suite("Notification delivery against the real broker, a loopback SMTP server and a stand-in SMS gateway", .serialized,
-       .disabled("hangs while stopping its stand-in peers; issue 7 stays open until fixed"))
+@Suite("Notification delivery against the real broker, a loopback SMTP server and a stand-in SMS gateway", .serialized)
 struct DeliveryTests {
     @Test("an urgent escalation reaches the mentor by inbox, SMS and e-mail, and the township officer too; twice is once")
     func urgentEscalationOnEveryChannel() async throws {
@@ -202,6 +198,36 @@ struct DeliveryTests {
             let body = try JSONDecoder.rfc3339.decode(StatsBody.self, from: Data(buffer: stats.body))
             #expect(body.totals.first { $0.channel == "email" }?.possibleDuplicates == 1)
         }
+    }
+
+    @Test("a monthly report reaches the father working away by SMS, once; a home visit tells no parent")
+    func monthlyReportReachesTheParents() async throws {
+        let gateway = SMSGatewayStub()
+        try await gateway.start()
+        try await ServiceHarness.run(NotificationService.definition, environment: fastSettings(sms: gateway.url)) { service in
+            let mentorId = NotificationWorld.id(), childId = NotificationWorld.id()
+            try await service.publish([NotificationWorld.mentor(mentorId, phone: "13800000001")])
+            try await service.publish([NotificationWorld.child(childId, name: "王小明")])
+            func visit(_ kind: VisitKind, concerns: [String] = []) -> Envelope<VisitRecorded> {
+                NotificationWorld.envelope(VisitRecorded(childId: childId, visitId: NotificationWorld.id(), mentorId: mentorId,
+                                                         kind: kind, on: CalendarDate("2026-11-20")!, concerns: concerns))
+            }
+            let report = visit(.parentReport, concerns: ["近两周情绪低落"])
+            try await service.publish([visit(.homeVisit), report, report])
+            let reached = await TestBroker.eventually { gateway.messages.count >= 1 }
+            #expect(reached)
+            try await Task.sleep(nanoseconds: 500_000_000)
+            // The father (working away, with a phone) hears it once; the grandmother guardian
+            // and the mentor are not told of their own report.
+            #expect(gateway.messages.map(\.to) == ["13800000010"])
+            let text = try #require(gateway.messages.first?.text)
+            #expect(text.contains("王小明") && text.contains("有1项情况需要关注") && !text.contains("情绪低落"))
+            let officerView = try await service.send(.get, "/notifications?recipient=parent:\(childId):father", as: .countyOfficer)
+            let page = try JSONDecoder.rfc3339.decode(InboxPage.self, from: Data(buffer: officerView.body))
+            #expect(page.items.map(\.kind) == ["visit.recorded"])
+            #expect(page.items.first?.body.contains("近两周情绪低落") == true)
+        }
+        await gateway.stop()
     }
 
     @Test("quiet hours hold an ordinary SMS until morning while an urgent one goes at once")
