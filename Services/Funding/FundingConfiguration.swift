@@ -23,6 +23,7 @@ import ShouhuService
 /// | `SHOUHU_FUNDING_DEBTOR_BANK` | — | its bank's name |
 /// | `SHOUHU_FUNDING_DEBTOR_BIC` | — | its bank's BIC, if any |
 /// | `SHOUHU_FUNDING_DEBTOR_CNAPS` | — | its branch's CNAPS code (联行号) |
+/// | `SHOUHU_FUNDING_RESULTS_MAX_BYTES` | 64 MiB | the largest bank results file `POST /batches/{id}/results` takes |
 ///
 /// Without a debtor name and account, batches can be drafted and approved but no payment file
 /// is written (422 `debtor_not_configured`): the fund's account is never guessed.
@@ -31,6 +32,9 @@ struct FundingConfiguration: Sendable {
     var debtor: PaymentOrder.Debtor?
     var advanceDays: Int
     var county: String
+    /// The largest bank results file taken. A county's pain.002 runs to about 600 bytes a
+    /// payment (30 MB for 50,000 children), so the 1 MiB limit of JSON bodies does not apply.
+    var resultsMaxBytes: Int
 
     init(settings: Settings) throws {
         county = settings.county
@@ -68,6 +72,7 @@ struct FundingConfiguration: Sendable {
             defaultBudgetFen: Int64(try settings.int("SHOUHU_FUNDING_BUDGET_FEN", default: 25_000_000, range: 0...Int(Int32.max) * 1000)),
             budgetFenByYear: budgets)
         advanceDays = try settings.int("SHOUHU_FUNDING_ADVANCE_DAYS", default: 31, range: 0...366)
+        resultsMaxBytes = try settings.int("SHOUHU_FUNDING_RESULTS_MAX_BYTES", default: 64 << 20, range: 1024...(1 << 30))
         if let name = settings.string("SHOUHU_FUNDING_DEBTOR_NAME"), let account = settings.string("SHOUHU_FUNDING_DEBTOR_ACCOUNT") {
             guard let normalized = AccountNumber.normalized(account) else {
                 throw SettingsError(variable: "SHOUHU_FUNDING_DEBTOR_ACCOUNT", reason: "must be 8 to 30 digits")

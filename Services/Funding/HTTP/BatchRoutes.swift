@@ -164,10 +164,12 @@ struct BatchRoutes {
             let caller = try FundingRoutes.countyCaller(context, [.fundingOfficer])
             let id = try FundingRoutes.id(context)
             let buffer: ByteBuffer
+            let limit = configuration.resultsMaxBytes
             do {
-                buffer = try await request.body.collect(upTo: context.maxUploadSize)
+                buffer = try await request.body.collect(upTo: limit)
             } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-                throw APIError.payloadTooLarge(limit: context.maxUploadSize)
+                throw APIError(status: .contentTooLarge, code: "payload_too_large",
+                               message: "The results file is larger than the limit of \(limit) bytes (SHOUHU_FUNDING_RESULTS_MAX_BYTES).")
             }
             let data = Data(buffer.readableBytesView)
             let contentType = request.headers[.contentType]?.lowercased() ?? ""

@@ -126,6 +126,55 @@ struct FundingBrokerTests {
         }
     }
 
+    @Test("a bank results file over 1 MiB is applied; one over SHOUHU_FUNDING_RESULTS_MAX_BYTES gets 413 and changes nothing")
+    func largeResultsFiles() async throws {
+        var environment = Self.environment
+        environment["SHOUHU_FUNDING_RESULTS_MAX_BYTES"] = String(2 << 20)
+        try await ServiceHarness.run(FundingService.definition, environment: environment) { service in
+            _ = try await Self.registerChildren(service, count: 3)
+            let today = service.context.clock.today()
+            let period = "\(today.year)-\(today.month < 8 ? "S1" : "S2")"
+            let id = try #require(try Self.json(try await service.send(.post, "/batches", as: .fundingOfficer, subject: "officer-a",
+                                                                       json: ["period": period]))["id"] as? String)
+            #expect(try await service.send(.post, "/batches/\(id)/approve", as: .countyOfficer, subject: "officer-b").status == .ok)
+            let file = try await service.send(.get, "/batches/\(id)/payment-file?format=csv", as: .fundingOfficer, subject: "officer-a")
+            let sheet = String(decoding: Array(Data(buffer: file.body)).dropFirst(3), as: UTF8.self)
+                .split(separator: "\r\n").map(String.init)
+            let columns = sheet[0].split(separator: ",", omittingEmptySubsequences: false).count
+            let referenceColumn = try #require(PaymentCSVWriter.header.firstIndex(of: "付款参考号"))
+            // The bank's sheet: our three payments paid, then lines it adds for payments that are
+            // not this batch's (reported, never applied), enough to pass 1 MiB.
+            func unknown(_ index: Int) -> String {
+                var fields = Array(repeating: "", count: columns)
+                fields[referenceColumn] = "OTHER-BATCH-\(String(format: "%08d", index))"
+                return fields.joined(separator: ",") + ",成功,"
+            }
+            var text = sheet[0] + ",状态,原因\r\n" + sheet[1...3].map { $0 + ",成功,\r\n" }.joined()
+            var extra = 0
+            while text.utf8.count <= (1 << 20) + 4096 {
+                text += unknown(extra) + "\r\n"
+                extra += 1
+            }
+            let big = try await service.send(.post, "/batches/\(id)/results", as: .fundingOfficer, subject: "officer-a",
+                                             body: Data(text.utf8), contentType: "text/csv")
+            #expect(big.status == .ok, "\(String(buffer: big.body).prefix(300))")
+            let applied = try Self.json(big)
+            #expect(applied["paid"] as? Int == 3)
+            #expect((applied["reported"] as? [Any])?.count == extra)
+
+            // Past the configured limit: refused whole, naming the setting; nothing more is recorded.
+            var huge = text
+            while huge.utf8.count <= 2 << 20 { huge += unknown(extra) + "\r\n"; extra += 1 }
+            let refused = try await service.send(.post, "/batches/\(id)/results", as: .fundingOfficer, subject: "officer-a",
+                                                 body: Data(huge.utf8), contentType: "text/csv")
+            #expect(refused.status == .contentTooLarge)
+            #expect(String(buffer: refused.body).contains("SHOUHU_FUNDING_RESULTS_MAX_BYTES"))
+            let audit = try Self.json(try await service.send(.get, "/audit?batch=\(id)", as: .auditor))
+            let actions = (audit["items"] as? [[String: Any]])?.compactMap { $0["action"] as? String } ?? []
+            #expect(actions.filter { $0 == "results_applied" }.count == 1)
+        }
+    }
+
     @Test("bad input gets the error JSON naming the field, and an over-budget batch is refused with the figures")
     func refusals() async throws {
         var environment = Self.environment
