@@ -27,6 +27,8 @@ struct NotificationConfiguration: Sendable {
     var smtp: SMTPEndpoint?
     var smtpProblem: String?
     var mailFrom = "shouhu@localhost"
+    /// Which escalation a newly paired mentor still hears (the last 30 days).
+    var briefing = NewMentorBriefing()
     var problems: [String] = []
 
     init(settings: Settings) {

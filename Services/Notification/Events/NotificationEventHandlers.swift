@@ -44,6 +44,7 @@ enum NotificationEventHandlers {
         }
         router.on(RiskEscalated.self) { db, envelope in
             let event = envelope.payload
+            try Directory.recordEscalation(envelope, in: db)
             let child = try Directory.child(event.childId, in: db)
             try notify(situations().riskEscalated(event, child: child, mentors: try Directory.mentors(ofChild: event.childId, in: db)),
                        envelope.id, db)
@@ -61,8 +62,15 @@ enum NotificationEventHandlers {
             let event = envelope.payload
             try Directory.pair(child: event.childId, mentor: event.mentorId, in: db)
             let child = try Directory.child(event.childId, in: db)
-            try notify(situations().mentorAssigned(event, child: child, mentor: try Directory.mentor(event.mentorId, in: db)),
-                       envelope.id, db)
+            let mentor = try Directory.mentor(event.mentorId, in: db)
+            try notify(situations().mentorAssigned(event, child: child, mentor: mentor), envelope.id, db)
+            // The child's recent escalation, to this mentor alone, under the escalation's own id:
+            // a mentor who already heard of it is not told twice.
+            if let latest = try Directory.latestEscalation(of: event.childId, in: db), child?.exited != true,
+               configuration.briefing.passesOn(escalatedAt: latest.at, now: clock.now()) {
+                let situation = situations().riskEscalated(latest.event, child: child, mentors: [mentor])
+                try writer.write(planner.plan(situation, subscriptions: []), source: latest.envelopeId, now: clock.now(), in: db)
+            }
         }
         router.on(MentorUnassigned.self) { db, envelope in
             let event = envelope.payload

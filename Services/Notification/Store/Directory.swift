@@ -104,6 +104,28 @@ enum Directory {
             .map { try mentor($0, in: db) }
     }
 
+    // MARK: - Escalations
+
+    /// Keeps `envelope` as the child's latest escalation unless a later one is already kept.
+    static func recordEscalation(_ envelope: Envelope<RiskEscalated>, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO escalation (childId, envelopeId, occurredAt, payload) VALUES (?, ?, ?, ?)
+            ON CONFLICT (childId) DO UPDATE SET envelopeId = excluded.envelopeId, occurredAt = excluded.occurredAt,
+                payload = excluded.payload
+            WHERE excluded.occurredAt >= escalation.occurredAt
+            """, arguments: [envelope.payload.childId, envelope.id, envelope.occurredAt.timeIntervalSince1970,
+                             try JSONEncoder().encode(envelope.payload)])
+    }
+
+    /// The child's latest escalation: the event, its envelope id and when it happened.
+    static func latestEscalation(of childId: String, in db: Database) throws -> (event: RiskEscalated, envelopeId: String, at: Date)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM escalation WHERE childId = ?", arguments: [childId]) else {
+            return nil
+        }
+        let event = try JSONDecoder().decode(RiskEscalated.self, from: row["payload"] as Data)
+        return (event, row["envelopeId"], Date(timeIntervalSince1970: row["occurredAt"]))
+    }
+
     // MARK: - Subscriptions
 
     static func subscriptions(in db: Database) throws -> [SubscriptionRule] {

@@ -139,5 +139,16 @@ enum NotificationMigrations {
                 CREATE INDEX notification_inbox ON notification(recipient, seq);
                 """)
         }
+        migrator.registerMigration("notification-3-latest-escalation") { db in
+            // Each child's latest escalation, so a mentor paired after it still hears of it.
+            try db.execute(sql: """
+                CREATE TABLE escalation (
+                    childId TEXT PRIMARY KEY,
+                    envelopeId TEXT NOT NULL,
+                    occurredAt REAL NOT NULL,
+                    payload BLOB NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
     }
 }

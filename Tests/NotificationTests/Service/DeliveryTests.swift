@@ -200,6 +200,51 @@ struct DeliveryTests {
         }
     }
 
+    @Test("mentors paired after an urgent escalation hear of it on every channel, once; after 30 days a new mentor does not")
+    func mentorsPairedAfterAnEscalation() async throws {
+        let gateway = SMSGatewayStub()
+        try await gateway.start()
+        let smtp = try LoopbackSMTPServer()
+        defer { smtp.stop() }
+        try await ServiceHarness.run(NotificationService.definition, environment: fastSettings(sms: gateway.url, smtp: smtp.url)) { service in
+            let first = NotificationWorld.id(), second = NotificationWorld.id(), late = NotificationWorld.id()
+            let childId = NotificationWorld.id()
+            try await service.publish([NotificationWorld.mentor(first, phone: "13800000001", email: "li@example.cn"),
+                                       NotificationWorld.mentor(second, phone: "13800000002"),
+                                       NotificationWorld.mentor(late, phone: "13800000003")])
+            try await service.publish([NotificationWorld.child(childId, name: "王小明")])
+            // Assessment's escalation comes first; mentoring's pairings follow it.
+            try await service.publish([NotificationWorld.escalation(childId, care: 4, harm: 2)])
+            try await service.publish([NotificationWorld.pairing(childId, first), NotificationWorld.pairing(childId, second)])
+            let reached = await TestBroker.eventually {
+                gateway.messages.filter { $0.text.contains("紧急") }.count >= 2 && smtp.received().count >= 1
+            }
+            #expect(reached)
+            // Each mentor: the pairing notice and the escalation, in the inbox.
+            for mentor in [first, second] {
+                let inbox = try await service.send(.get, "/notifications", as: .mentor, subject: mentor)
+                let kinds = try JSONDecoder.rfc3339.decode(InboxPage.self, from: Data(buffer: inbox.body)).items.map(\.kind)
+                #expect(Set(kinds) == ["risk.escalated", "mentor.assigned"], "\(kinds)")
+            }
+            #expect(smtp.received().first?.to == ["li@example.cn"])
+            // The same pairing delivered again tells nobody twice.
+            try await service.publish([NotificationWorld.pairing(childId, first)])
+            try await Task.sleep(nanoseconds: 500_000_000)
+            #expect(gateway.messages.filter { $0.text.contains("紧急") }.map(\.to).sorted() == ["13800000001", "13800000002"])
+
+            // A month on, a mentor paired now is not told of the old escalation.
+            service.context.clock.advance(days: 31)
+            try await service.publish([NotificationWorld.pairing(childId, late)])
+            _ = try await NotificationWorld.waitForCount(
+                service, "SELECT count(*) FROM notification WHERE recipient = ?", [late], atLeast: 1)
+            let lateKinds = try await service.context.database.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT kind FROM notification WHERE recipient = ?", arguments: [late])
+            }
+            #expect(lateKinds == ["mentor.assigned"])
+        }
+        await gateway.stop()
+    }
+
     @Test("a monthly report reaches the father working away by SMS, once; a home visit tells no parent")
     func monthlyReportReachesTheParents() async throws {
         let gateway = SMSGatewayStub()
