@@ -103,6 +103,7 @@ let package = Package(
                 dependencies: [
                     "ShouhuService", "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuTestSupport", hummingbird,
                     logging, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 ],
                 path: "Tests/ShouhuServiceTestSupport"),
             .testTarget(
@@ -186,7 +187,8 @@ let package = Package(
                 name: "EndToEndTests",
                 dependencies: [
                     "ShouhuService", "ShouhuEvents", "ShouhuMessaging", "ShouhuStore", "ShouhuTestSupport",
-                    "Intake", "Assessment", "Mentoring", "Notification", "Funding", hummingbird, logging,
+                    "ShouhuServiceTestSupport", "Intake", "IntakeDomain", "Assessment", "Mentoring", "Notification", "Funding", hummingbird,
+                    logging,
                 ],
                 path: "Tests/EndToEndTests"),
         ]

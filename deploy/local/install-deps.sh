@@ -15,6 +15,7 @@ PACKAGES=(
     libsqlite3-dev    # SQLite for GRDB
     python3
     python3-yaml      # the deployment tests parse docker-compose.yml
+    python3-aiosmtpd  # the notification tests' loopback SMTP server where Python lacks smtpd (3.12 on)
     curl
     ca-certificates
 )

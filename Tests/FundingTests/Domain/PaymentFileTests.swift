@@ -1,6 +1,7 @@
 import Foundation
 import FundingDomain
 import ShouhuEvents
+import ShouhuTestSupport
 import Testing
 
 @Suite("Payment files: pain.001 against the official schema, CSV with a BOM")
@@ -25,19 +26,7 @@ struct PaymentFileTests {
 
     /// Runs `xmllint --noout --schema` on a document; returns its exit status and messages.
     static func xmllint(_ xml: String) throws -> (status: Int32, output: String) {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pain001-\(UUID().uuidString).xml")
-        try xml.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", "--schema", schemaPath, file.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try XMLSchemaCheck.run(Data(xml.utf8), schema: schemaPath)
     }
 
     @Test("the pain.001 document is valid against pain.001.001.03.xsd (xmllint)")

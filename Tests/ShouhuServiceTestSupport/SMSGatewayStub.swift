@@ -8,14 +8,17 @@ import ServiceLifecycle
 /// process. It delivers each idempotency key once (a repeat is answered with the same message id
 /// and not delivered again), and can be told to fail, to lose its answers after delivering, to
 /// hang, or be stopped and started again on the same port.
-final class SMSGatewayStub: @unchecked Sendable {
+public final class SMSGatewayStub: @unchecked Sendable {
     // @unchecked: every mutable field is only touched under `lock`.
-    enum Mode: Sendable { case accept, fail, deliverThenFail, hang }
+    /// How the stand-in answers: accept; fail with 503; deliver and then lose the answer (500);
+    /// take the message and never answer while the mode lasts.
+    public enum Mode: Sendable { case accept, fail, deliverThenFail, hang }
 
-    struct Message: Sendable {
-        var key: String
-        var to: String
-        var text: String
+    /// One message the gateway delivered.
+    public struct Message: Sendable {
+        public var key: String
+        public var to: String
+        public var text: String
     }
 
     private let lock = NSLock()
@@ -24,7 +27,9 @@ final class SMSGatewayStub: @unchecked Sendable {
     private var attemptsByKey: [String: Int] = [:]
     private var requestsWithoutKey = 0
     private var server: (group: ServiceGroup, task: Task<Void, Never>)?
-    private(set) var port = 0
+    public private(set) var port = 0
+
+    public init() {}
 
     private func locked<T>(_ body: () -> T) -> T {
         lock.lock()
@@ -32,11 +37,11 @@ final class SMSGatewayStub: @unchecked Sendable {
         return body()
     }
 
-    var url: String { "http://127.0.0.1:\(port)/send" }
-    var messages: [Message] { locked { delivered } }
-    var attempts: [String: Int] { locked { attemptsByKey } }
-    var missingKeys: Int { locked { requestsWithoutKey } }
-    func set(_ mode: Mode) { locked { self.mode = mode } }
+    public var url: String { "http://127.0.0.1:\(port)/send" }
+    public var messages: [Message] { locked { delivered } }
+    public var attempts: [String: Int] { locked { attemptsByKey } }
+    public var missingKeys: Int { locked { requestsWithoutKey } }
+    public func set(_ mode: Mode) { locked { self.mode = mode } }
 
     private struct Body: Decodable {
         var to: String
@@ -63,7 +68,7 @@ final class SMSGatewayStub: @unchecked Sendable {
     private var isHanging: Bool { locked { mode == .hang } }
 
     /// Starts (or restarts) the server; the first start picks a free port, later ones reuse it.
-    func start() async throws {
+    public func start() async throws {
         let router = Router()
         router.post("/send") { request, context -> Response in
             let key = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
@@ -93,7 +98,7 @@ final class SMSGatewayStub: @unchecked Sendable {
     }
 
     /// Stops the server: connections are refused until `start()` again.
-    func stop() async {
+    public func stop() async {
         let running = locked { () -> (group: ServiceGroup, task: Task<Void, Never>)? in
             defer { server = nil }
             if mode == .hang { mode = .fail }
