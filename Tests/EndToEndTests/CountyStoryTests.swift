@@ -182,6 +182,19 @@ struct CountyStoryTests {
         #expect(told, "the funding officer heard of the approval and of the failed payment")
         let paidReport = try await county.expect(200, .funding, "GET", "/reports/paid?by=township", as: .countyOfficer)
         #expect(paidReport["totalFen"] as? Int == 50_000, "\(paidReport)")
+
+        // The operator's view: the child's story across the services, and every service healthy.
+        let story = try county.admin(["story", childId])
+        #expect(story.status == 0, "\(story.output)")
+        #expect(story.output.components(separatedBy: "(HTTP 200)").count - 1 == 6, "\(story.output)")
+        #expect(story.output.contains("王小花") && story.output.contains(teacher) && story.output.contains("paid"))
+        #expect(!story.output.contains(Self.idNumber(born: "2017-05-14", serial: 12)), "the story never shows the ID number whole")
+        let status = try county.admin(["status"])
+        #expect(status.status == 0, "\(status.output)")
+        let rows = status.output.split(separator: "\n").map { $0.split(separator: " ") }
+            .filter { $0.count >= 4 && ServiceName(rawValue: String($0[0])) != nil }
+        #expect(rows.count == 5 && rows.allSatisfy { $0[1] == "ready" }, "\(status.output)")
+        #expect(rows.allSatisfy { $0[3] == "0" || ($0[0] == "intake" && $0[3] == "-") }, "nothing was dead-lettered along the way: \(status.output)")
     }
 
     /// Validates a pain.001 document against the ISO 20022 schema the funding tests keep.
