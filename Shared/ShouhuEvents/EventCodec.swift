@@ -23,7 +23,7 @@ public struct EventCodec: Sendable {
         try envelope.validate()
         // The fast writer gives Foundation's bytes for everything events are made of, and
         // answers nil (or throws) where it cannot be sure; Foundation then has the last word.
-        if let fast = try? WireJSONEncoder().encode(envelope) { return fast }
+        if let fast = try? WireJSONEncoder().encode(envelope: envelope) { return fast }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(envelope)

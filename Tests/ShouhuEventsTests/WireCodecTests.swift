@@ -24,6 +24,7 @@ import Testing
         let envelope = try JSONDecoder().decode(Envelope<E>.self, from: golden)
         let fast = try #require(try WireJSONEncoder().encode(envelope), "fast writer declined \(E.routingKey)")
         #expect(fast == (try foundationBytes(envelope)), "\(E.routingKey)")
+        #expect(try WireJSONEncoder().encode(envelope: envelope) == fast)
         #expect(try EventCodec().encode(envelope) == fast)
         let read = try WireJSONDecoder().decode(Envelope<E>.self, from: golden)
         #expect(read == envelope)
@@ -45,6 +46,7 @@ import Testing
                                  on: CalendarDate("2026-11-20")!, note: note))
         let reference = try foundationBytes(envelope)
         if let fast = try WireJSONEncoder().encode(envelope) { #expect(fast == reference) }
+        if let fast = try WireJSONEncoder().encode(envelope: envelope) { #expect(fast == reference) }
         // Control characters break the note's rule, so the codec never writes them.
         guard (try? envelope.validate()) != nil else { return }
         let body = try EventCodec().encode(envelope)

@@ -55,7 +55,11 @@ enum WireLeaf {
 
     /// Any decodable value: strings and whole numbers directly, Foundation's special types
     /// refused, everything else through its own `init(from:)`.
-    static func decode<T: Decodable>(_ type: T.Type, _ value: WireValue, at codingPath: [any CodingKey]) throws -> T {
+    /// - Parameters:
+    ///   - parent, key: where the value sits; joined into a coding path only when a nested
+    ///     decoder needs one.
+    static func decode<T: Decodable>(_ type: T.Type, _ value: WireValue, in parent: [any CodingKey],
+                                     at key: (any CodingKey)?) throws -> T {
         if T.self == String.self { return try string(value) as! T }
         if T.self == Int.self { return try integer(value, as: Int.self) as! T }
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self
@@ -63,7 +67,7 @@ enum WireLeaf {
         {
             throw WireUnsupported()
         }
-        return try T(from: WireValueDecoder(value: value, codingPath: codingPath))
+        return try T(from: WireValueDecoder(value: value, codingPath: key.map { parent + [$0] } ?? parent))
     }
 }
 
@@ -105,7 +109,7 @@ struct WireKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try WireLeaf.integer(member(key), as: type) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try WireLeaf.integer(member(key), as: type) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try WireLeaf.decode(type, member(key), at: codingPath + [key])
+        try WireLeaf.decode(type, member(key), in: codingPath, at: key)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
@@ -162,7 +166,7 @@ struct WireUnkeyedDecodingContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try WireLeaf.integer(next(), as: type) }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let position = currentIndex
-        return try WireLeaf.decode(type, next(), at: codingPath + [WireIndexKey(intValue: position)])
+        return try WireLeaf.decode(type, next(), in: codingPath, at: WireIndexKey(intValue: position))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
@@ -206,5 +210,5 @@ struct WireSingleValueDecodingContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt16.Type) throws -> UInt16 { try WireLeaf.integer(value, as: type) }
     func decode(_ type: UInt32.Type) throws -> UInt32 { try WireLeaf.integer(value, as: type) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try WireLeaf.integer(value, as: type) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try WireLeaf.decode(type, value, at: codingPath) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try WireLeaf.decode(type, value, in: codingPath, at: nil) }
 }

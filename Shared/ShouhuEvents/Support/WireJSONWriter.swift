@@ -35,6 +35,21 @@ struct WireJSONWriter {
         return true
     }
 
+    /// An object whose keys are known and already in order (plain ASCII names, written as they
+    /// are).
+    mutating func writeObject(sortedFields fields: [(name: StaticString, value: WireNode)]) -> Bool {
+        bytes.append(UInt8(ascii: "{"))
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: field.name.utf8Start, count: field.name.utf8CodeUnitCount))
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            guard write(field.value) else { return false }
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return true
+    }
+
     /// The members in key order, or nil when a key is not plain ASCII letters or when
     /// ordering by bytes and ordering without regard to case disagree (Foundation's exact rule,
     /// which also compares digits by number, is then left to Foundation).
