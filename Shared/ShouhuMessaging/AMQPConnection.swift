@@ -297,7 +297,8 @@ final class AMQPConnection {
         throw AMQPError.from(reply: reply, during: "basic.consume") ?? .library(status: -1, text: "no delivery", during: "consume")
     }
 
-    /// Sleeps until the broker sent something or `wake` became readable, for at most `timeout`.
+    /// Sleeps until the broker sent something or `wake` became readable (a negative `wake`
+    /// is ignored), for at most `timeout`.
     /// Returns at once when rabbitmq-c already holds bytes or frames it has not handed out.
     /// Over TLS the library may hold decrypted bytes that `poll` cannot see, so the sleep is
     /// kept short there.

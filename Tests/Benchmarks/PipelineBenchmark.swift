@@ -145,8 +145,12 @@ struct PipelineBenchmark: AsyncParsableCommand {
         let elapsed = Date().timeIntervalSince(start)
         let written = try await writing.value
         if verbose {
-            print(String(format: "    full path stages: written %.2f s, relayed %@ s, applied %.2f s", written,
-                         relayed.map { String(format: "%.2f", $0) } ?? "≈end", elapsed))
+            // Each relay pass marks its confirmed rows in one transaction with one timestamp.
+            let passes = try await producer.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT publishedAt) FROM shouhu_outbox") ?? 0
+            }
+            print(String(format: "    full path stages: written %.2f s, relayed %@ s, applied %.2f s; %d relay passes", written,
+                         relayed.map { String(format: "%.2f", $0) } ?? "≈end", elapsed, passes))
         }
         relaying.cancel()
         consumer.stop()
