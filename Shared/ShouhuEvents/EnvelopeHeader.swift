@@ -53,16 +53,26 @@ public struct EnvelopeHeader: Codable, Sendable, Hashable {
     }
 
     /// Lowercase words of letters, digits and underscores joined by dots (`visit.overdue`).
+    /// (One pass over the bytes: it runs for every event encoded and decoded.)
     static func isRoutingKey(_ text: String) -> Bool {
-        let words = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard text.utf8.count <= 255, words.count >= 2 else { return false }
-        return words.allSatisfy { word in
-            !word.isEmpty
-                && word.utf8.allSatisfy {
-                    ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
-                        || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
-                }
+        var dots = 0
+        var wordLength = 0
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            if byte == UInt8(ascii: ".") {
+                guard wordLength > 0 else { return false }
+                dots += 1
+                wordLength = 0
+            } else if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+            {
+                wordLength += 1
+            } else {
+                return false
+            }
         }
+        return count <= 255 && dots >= 1 && wordLength > 0
     }
 
     // MARK: - Codable

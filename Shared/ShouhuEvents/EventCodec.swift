@@ -21,6 +21,9 @@ public struct EventCodec: Sendable {
     ///   would reject is ever published; `EncodingError` should Foundation fail.
     public func encode<E: Event>(_ envelope: Envelope<E>) throws -> Data {
         try envelope.validate()
+        // The fast writer gives Foundation's bytes for everything events are made of, and
+        // answers nil (or throws) where it cannot be sure; Foundation then has the last word.
+        if let fast = try? WireJSONEncoder().encode(envelope: envelope) { return fast }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(envelope)
@@ -73,11 +76,13 @@ public struct EventCodec: Sendable {
 
     // MARK: - Internals
 
-    /// Decodes a reader with `JSONDecoder` and turns whatever it throws into an
+    /// Decodes a reader with the fast reader, or when that declines (on anything unusual and on
+    /// every error) with `JSONDecoder`, and turns whatever the latter throws into an
     /// `EventDecodingError`.
     private func read<R: Decodable>(_ reader: R.Type, from data: Data) throws(EventDecodingError)
         -> R
     {
+        if let fast = try? WireJSONDecoder().decode(R.self, from: data) { return fast }
         do {
             return try JSONDecoder().decode(R.self, from: data)
         } catch let error as EventDecodingError {

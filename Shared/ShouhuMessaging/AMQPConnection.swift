@@ -1,6 +1,10 @@
 import CRabbitMQ
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One AMQP connection with one working channel, over rabbitmq-c.
 ///
 /// Not thread-safe and not `Sendable`: rabbitmq-c's connection state belongs to one thread at a
@@ -291,6 +295,21 @@ final class AMQPConnection {
             }
         }
         throw AMQPError.from(reply: reply, during: "basic.consume") ?? .library(status: -1, text: "no delivery", during: "consume")
+    }
+
+    /// Sleeps until the broker sent something or `wake` became readable (a negative `wake`
+    /// is ignored), for at most `timeout`.
+    /// Returns at once when rabbitmq-c already holds bytes or frames it has not handed out.
+    /// Over TLS the library may hold decrypted bytes that `poll` cannot see, so the sleep is
+    /// kept short there.
+    func waitForInput(orWake wake: Int32, timeout: TimeInterval) {
+        if amqp_data_in_buffer(state) != 0 || amqp_frames_enqueued(state) != 0 { return }
+        let limit = endpoint.useTLS ? min(timeout, 0.005) : timeout
+        var descriptors = [
+            pollfd(fd: amqp_get_sockfd(state), events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&descriptors, nfds_t(descriptors.count), Int32((limit * 1000).rounded(.up)))
     }
 
     /// Takes one message from a queue without a consumer (basic.get, manual ack); nil when the

@@ -5,9 +5,11 @@ import Metrics
 /// Takes deliveries from one service's queue with manual acks, hands them to the service in
 /// batches, and acks or rejects each according to what the service said.
 ///
-/// Owns one connection on its own thread. Deliveries that are already waiting (up to the
-/// prefetch) are handed over together, so the service can apply them in one database transaction
-/// and the consumer acks them with one `multiple` ack. A message is acked only after the handler
+/// Owns one connection on its own thread, and applies batches on a second thread so that the
+/// next batch is read while the previous one commits. Deliveries that are already waiting (up to
+/// the prefetch) are handed over together, so the service can apply them in one database
+/// transaction and the consumer acks them with one `multiple` ack. Batches are applied one at a
+/// time, in the order they arrived. A message is acked only after the handler
 /// returned — after its transaction committed — so a crash before that brings it back. After any
 /// broker or network failure it reconnects with backoff, declares the topology again and goes on;
 /// unacked deliveries come back from the broker, and the service's inbox drops the repeats.
@@ -126,14 +128,38 @@ public final class DeliveryConsumer: @unchecked Sendable {
 
     // MARK: - The consumer thread
 
+    /// The connection thread: reads deliveries, hands them in batches to the handler thread,
+    /// and acks or rejects each batch once the handler answered — while the handler applies one
+    /// batch, the next is being read. Batches are applied one at a time, in delivery order.
     private func loop() {
+        let worker = HandlerThread(handler: handler, name: "amqp-handler-\(consumer)")
         var connection: AMQPConnection?
         var backoff = Backoff()
         var lastDepthCheck = Date.distantPast
         let queue = topology.queue(consumer)
+        /// Deliveries read and not yet handed over.
+        var gathered: [Delivery] = []
+        /// The batch the handler thread is applying, and whether its connection is gone (then
+        /// its answer is dropped: the broker sends the deliveries again, the inbox skips them).
+        var inHand: [Delivery]?
+        var orphaned = false
+
+        /// Acks or rejects the batch in hand once the handler answered (waiting up to `wait`).
+        func settleInHand(on live: AMQPConnection?, waiting wait: TimeInterval) throws(AMQPError) {
+            guard let batch = inHand, let dispositions = worker.collect(waiting: wait) else { return }
+            inHand = nil
+            if orphaned || live == nil {
+                orphaned = false
+                return
+            }
+            try settle(batch, dispositions, on: live!)
+        }
 
         while !isStopping {
             guard let live = connection else {
+                // Wait for a batch still being applied before starting again.
+                try? settleInHand(on: nil, waiting: 0.1)
+                if inHand != nil { continue }
                 do throws(AMQPError) {
                     let fresh = try AMQPConnection(endpoint: endpoint, connectionName: connectionName)
                     try topology.declare(on: fresh)
@@ -155,24 +181,50 @@ public final class DeliveryConsumer: @unchecked Sendable {
                     lastDepthCheck = Date()
                     lagGauge.record(try live.queueDepth(queue))
                 }
-                guard let first = try live.nextDelivery(timeout: 0.25) else { continue }
-                // Gather what keeps arriving (each next delivery within `gatherWindow`), up to the
-                // prefetch: one transaction and one ack for many deliveries under load, at the
-                // cost of at most a millisecond or so of latency when idle.
-                var batch = [first]
-                while batch.count < prefetch, let more = try live.nextDelivery(timeout: gatherWindow) {
-                    batch.append(more)
+                try settleInHand(on: live, waiting: 0)
+                if inHand == nil {
+                    // The handler is free: take what has arrived, and while the batch is under
+                    // half the prefetch and deliveries keep coming (each within `gatherWindow`),
+                    // wait for more — one transaction (one fsync) and one ack for many
+                    // deliveries under load, at most `gatherWindow` of latency when idle.
+                    // (rabbitmq-c rounds a 1 ms timeout down to none, so the wait is a poll.)
+                    if gathered.isEmpty {
+                        guard let first = try live.nextDelivery(timeout: 0.25) else { continue }
+                        gathered.append(first)
+                    }
+                    while gathered.count < prefetch {
+                        if let more = try live.nextDelivery(timeout: 0) {
+                            gathered.append(more)
+                            continue
+                        }
+                        guard gathered.count < max(1, prefetch / 2) else { break }
+                        live.waitForInput(orWake: -1, timeout: gatherWindow)
+                        guard let more = try live.nextDelivery(timeout: 0) else { break }
+                        gathered.append(more)
+                    }
+                    worker.submit(gathered)
+                    inHand = gathered
+                    gathered = []
+                } else {
+                    // The handler is busy: sleep until the broker sends something or the
+                    // handler answers, and read what arrived (heartbeats are serviced there too).
+                    live.waitForInput(orWake: worker.wakeDescriptor, timeout: 0.1)
+                    if let next = try live.nextDelivery(timeout: 0) { gathered.append(next) }
                 }
-                let dispositions = handler.handle(batch)
-                try settle(batch, dispositions, on: live)
             } catch {
                 logger.warning("consumer connection lost", metadata: ["queue": "\(queue)", "error": "\(error)"])
                 live.abandon()
                 connection = nil
+                gathered = []
+                orphaned = inHand != nil
                 setConnected(false, error: "\(error)")
                 pause(backoff.next())
             }
         }
+        // Finish the batch in hand and ack it; what was read but not handed over goes back to
+        // the queue when the connection closes.
+        while inHand != nil { try? settleInHand(on: connection, waiting: 0.1) }
+        worker.stop()
         connection?.close()
         setConnected(false, error: "stopped")
     }

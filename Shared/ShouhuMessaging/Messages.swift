@@ -70,8 +70,8 @@ public enum DeliveryDisposition: Sendable, Equatable {
     case retry(reason: String)
 }
 
-/// Applies a batch of deliveries and says what to do with each. Runs on the consumer's own
-/// thread, so it may block (for example in a synchronous database transaction); it must return
+/// Applies a batch of deliveries and says what to do with each. Runs on the consumer's handler
+/// thread, one batch at a time, so it may block (for example in a synchronous database transaction); it must return
 /// exactly one disposition per delivery, in order.
 public protocol DeliveryHandler: Sendable {
     func handle(_ batch: [Delivery]) -> [DeliveryDisposition]

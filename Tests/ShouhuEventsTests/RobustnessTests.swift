@@ -25,17 +25,9 @@ import Testing
         var generator = SeededRandom(seed: UInt64(sample.routingKey.utf8.count) &* 7919)
         let interesting: [UInt8] = Array("{}[]\":,0123456789-+.eE \\nulltruefalse".utf8) + [0x00, 0xFF, 0xC3, 0x80]
         for _ in 0..<400 {
-            var bytes = [UInt8](data)
-            for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                let index = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: bytes[index] = interesting.randomElement(using: &generator)!
-                case 1: bytes.remove(at: index)
-                default: bytes.insert(interesting.randomElement(using: &generator)!, at: index)
-                }
-            }
-            _ = sample.decode(Data(bytes))
-            _ = try? EventCodec().decodeAny(from: Data(bytes))
+            let bytes = Damage.apply(to: data, edits: 4, alphabet: interesting, using: &generator)
+            _ = sample.decode(bytes)
+            _ = try? EventCodec().decodeAny(from: bytes)
         }
     }
 

@@ -18,15 +18,36 @@ public enum RFC3339 {
         let inDay = ms - days * msPerDay
         let day = CalendarDate(daysSinceEpoch: Int(days))
         guard (1...9999).contains(day.year) else { return nil }
-        let seconds = inDay / 1000
-        let fraction = inDay % 1000
-        var text = day.description + "T" + twoDigits(seconds / 3600) + ":"
-            + twoDigits(seconds / 60 % 60) + ":" + twoDigits(seconds % 60)
-        if fraction != 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: 3 - digits.count) + digits
+        let seconds = Int(inDay / 1000)
+        let fraction = Int(inDay % 1000)
+        // Written digit by digit into 24 bytes: this runs for every event encoded and decoded.
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
         }
-        return text + "Z"
+        digits(day.year, 4)
+        text.append(UInt8(ascii: "-"))
+        digits(day.month, 2)
+        text.append(UInt8(ascii: "-"))
+        digits(day.day, 2)
+        text.append(UInt8(ascii: "T"))
+        digits(seconds / 3600, 2)
+        text.append(UInt8(ascii: ":"))
+        digits(seconds / 60 % 60, 2)
+        text.append(UInt8(ascii: ":"))
+        digits(seconds % 60, 2)
+        if fraction != 0 {
+            text.append(UInt8(ascii: "."))
+            digits(fraction, 3)
+        }
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Parses RFC 3339 date-time text (`YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`); nil for
@@ -107,10 +128,16 @@ public enum RFC3339 {
 
         let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         let ms = (local - offsetSeconds) * 1000 + fraction
-        // Refuse instants that leave the four-digit years once moved to UTC.
-        guard string(from: date(milliseconds: ms)) != nil else { return nil }
+        // Refuse instants that leave the four-digit years once moved to UTC (the years
+        // `string(from:)` can write).
+        guard writableMilliseconds.contains(ms) else { return nil }
         return ms
     }
+
+    /// The milliseconds from the first instant of 0001-01-01 to the last of 9999-12-31, UTC.
+    private static let writableMilliseconds: ClosedRange<Int64> =
+        Int64(CalendarDate.earliest.daysSinceEpoch) * 86_400_000
+        ... Int64(CalendarDate.latest.daysSinceEpoch + 1) * 86_400_000 - 1
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
@@ -124,9 +151,5 @@ public enum RFC3339 {
             value = value * 10 + Int(byte - 48)
         }
         return value
-    }
-
-    private static func twoDigits(_ value: Int64) -> String {
-        value < 10 ? "0" + String(value) : String(value)
     }
 }
