@@ -167,7 +167,8 @@ let package = Package(
             .testTarget(
                 name: "MentoringTests",
                 dependencies: [
-                    "Mentoring", "MentoringDomain", "ShouhuEvents", "ShouhuService", "ShouhuStore", "ShouhuServiceTestSupport",
+                    "Mentoring", "MentoringDomain", "ShouhuEvents", "ShouhuMessaging", "ShouhuService", "ShouhuStore",
+                    "ShouhuServiceTestSupport",
                     "ShouhuTestSupport", grdb, logging,
                 ],
                 path: "Tests/MentoringTests"),

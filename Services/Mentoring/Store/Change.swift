@@ -18,8 +18,13 @@ struct Change {
 
     /// Appends an event to the outbox in this transaction.
     func emit<E: Event>(_ payload: E) throws {
-        let envelope = cause.map { Envelope.caused(by: $0, occurredAt: now, payload: payload) }
+        try outbox.append(envelope(for: payload), in: db)
+    }
+
+    /// The envelope for an event of this change: caused by its cause when it has one, else
+    /// starting a chain of its own in the county.
+    func envelope<E: Event>(for payload: E) -> Envelope<E> {
+        cause.map { Envelope.caused(by: $0, occurredAt: now, payload: payload) }
             ?? Envelope(occurredAt: now, county: county, payload: payload)
-        try outbox.append(envelope, in: db)
     }
 }

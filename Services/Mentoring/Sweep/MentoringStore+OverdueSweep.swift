@@ -9,38 +9,91 @@ extension MentoringStore {
     /// child's current mentors, and marks it alerted today — all in the caller's one transaction,
     /// so a restart neither alerts twice nor forgets.
     ///
+    /// On a county's worst day every child's home visit is overdue at once, so the work is done
+    /// in three passes: one query reads the due duties together with their current mentors, the
+    /// events are appended (encoded on the other cores meanwhile), and one update marks exactly
+    /// the duties alerted.
+    ///
     /// - Returns: how many alerts it emitted.
     public func sweepOverdue(_ db: Database, at now: Date) throws -> Int {
         let change = change(db, at: now)
         let today = change.today
-        let cutoff = OverdueRule.repeatCutoff(today: today, repeatDays: policy.overdueRepeatDays)
+        let alerts = try overdueAlerts(db, today: today)
+        try change.emitAll(alerts.map { alert in
+            VisitOverdue(
+                childId: alert.childId, mentorIds: alert.mentorIds, obligation: alert.kind, dueOn: alert.dueOn,
+                daysOverdue: OverdueRule.daysOverdue(dueOn: alert.dueOn, today: today), tier: alert.tier)
+        })
+        try markAlerted(alerts.map(\.id), on: today, in: db)
+        return alerts.count
+    }
+
+    /// One duty to alert about, with the mentors who owe it (sorted, never empty).
+    private struct OverdueAlert {
+        var id: Int64
+        var childId: String
+        var kind: Obligation
+        var tier: CareTier
+        var dueOn: CalendarDate
+        var mentorIds: [String]
+    }
+
+    /// The open duties the rule says to alert about today, oldest due first, each with the
+    /// child's current mentors. The query joins the pairings (one row per mentor, in mentor
+    /// order, read off the `pairing_current` index), so no query runs per duty. A duty whose
+    /// child has no current mentor is left out: open duties are closed when a child loses the
+    /// last mentor, so this is only a guard.
+    private func overdueAlerts(_ db: Database, today: CalendarDate) throws -> [OverdueAlert] {
+        let repeatDays = policy.overdueRepeatDays
+        let cutoff = OverdueRule.repeatCutoff(today: today, repeatDays: repeatDays)
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT id, childId, kind, tier, dueOn, lastAlertedOn FROM obligation
-                WHERE fulfilledOn IS NULL AND closedOn IS NULL AND dueOn < ?
-                AND (lastAlertedOn IS NULL OR lastAlertedOn <= ?)
-                ORDER BY dueOn, id
+                SELECT o.id, o.childId, o.kind, o.tier, o.dueOn, o.lastAlertedOn, p.mentorId
+                FROM obligation o
+                LEFT JOIN pairing p ON p.childId = o.childId AND p.endedOn IS NULL
+                WHERE o.fulfilledOn IS NULL AND o.closedOn IS NULL AND o.dueOn < ?
+                AND (o.lastAlertedOn IS NULL OR o.lastAlertedOn <= ?)
+                ORDER BY o.dueOn, o.id, p.mentorId
                 """), arguments: [today, cutoff])
-        var due: [(id: Int64, childId: String, kind: Obligation, tier: CareTier, dueOn: CalendarDate)] = []
+        var alerts: [OverdueAlert] = []
+        var current: OverdueAlert?
+        var currentId: Int64?
         while let row = try rows.next() {
-            let dueOn: CalendarDate = row["dueOn"]
-            guard OverdueRule.shouldAlert(dueOn: dueOn, today: today, lastAlertedOn: row["lastAlertedOn"],
-                                          repeatDays: policy.overdueRepeatDays) else { continue }
-            due.append((row["id"], row["childId"], row["kind"], row["tier"], dueOn))
+            let id: Int64 = row[0]
+            if id != currentId {
+                if let done = current { alerts.append(done) }
+                currentId = id
+                current = nil
+                let dueOn: CalendarDate = row[4]
+                guard OverdueRule.shouldAlert(dueOn: dueOn, today: today, lastAlertedOn: row[5],
+                                              repeatDays: repeatDays) else { continue }
+                current = OverdueAlert(id: id, childId: row[1], kind: row[2], tier: row[3], dueOn: dueOn, mentorIds: [])
+            }
+            if let mentorId: String = row[6] { current?.mentorIds.append(mentorId) }
         }
-        let mentors = try db.cachedStatement(sql: "SELECT mentorId FROM pairing WHERE childId = ? AND endedOn IS NULL ORDER BY mentorId")
-        let mark = try db.cachedStatement(sql: "UPDATE obligation SET lastAlertedOn = ?, alertCount = alertCount + 1 WHERE id = ?")
-        var emitted = 0
-        for item in due {
-            let mentorIds = try String.fetchAll(mentors, arguments: [item.childId])
-            // Open duties are closed when a child loses the last mentor, so this is only a guard.
-            guard !mentorIds.isEmpty else { continue }
-            try change.emit(VisitOverdue(
-                childId: item.childId, mentorIds: mentorIds, obligation: item.kind, dueOn: item.dueOn,
-                daysOverdue: OverdueRule.daysOverdue(dueOn: item.dueOn, today: today), tier: item.tier))
-            try mark.execute(arguments: [today, item.id])
-            emitted += 1
-        }
-        return emitted
+        if let done = current { alerts.append(done) }
+        return alerts.filter { !$0.mentorIds.isEmpty }
     }
+
+    /// Marks the duties alerted today, in one statement over the list of their ids. Throws (and
+    /// so undoes the whole sweep, events included) should the count differ: a duty alerted but
+    /// not marked would be alerted again tomorrow.
+    private func markAlerted(_ ids: [Int64], on today: CalendarDate, in db: Database) throws {
+        guard !ids.isEmpty else { return }
+        let list = "[" + ids.sorted().map(String.init).joined(separator: ",") + "]"
+        try db.cachedStatement(sql: """
+            UPDATE obligation SET lastAlertedOn = ?, alertCount = alertCount + 1
+            WHERE id IN (SELECT value FROM json_each(?))
+            """).execute(arguments: [today, list])
+        guard db.changesCount == ids.count else {
+            throw MarkMismatch(marked: db.changesCount, alerted: ids.count)
+        }
+    }
+}
+
+/// The overdue sweep's update did not mark exactly the duties it alerted about.
+struct MarkMismatch: Error, CustomStringConvertible {
+    let marked: Int
+    let alerted: Int
+    var description: String { "overdue sweep marked \(marked) duties for \(alerted) alerts" }
 }
