@@ -84,12 +84,16 @@ struct Ledger: Sendable {
                                 payload: file.registeredEvent(childId: childId, on: today))
         return PreparedChild(
             file: file, childId: childId, lookup: file.idNumber.map(vault.lookupHash),
-            sealed: try file.idNumber.map { try vault.seal($0) }, document: try Self.encode(file.document),
-            envelopeId: envelope.id, eventBody: try EventCodec().encode(envelope), now: now)
+            sealed: try file.idNumber.map { try vault.seal($0) }, document: RegistrationJSON.document(file.document),
+            envelopeId: envelope.id, eventBody: try RegistrationJSON.envelope(envelope), now: now)
     }
 
     /// Writes a prepared child unless it is already in the ledger, with its event, and flags
     /// likely duplicates for review.
+    ///
+    /// Every `APIError` it throws (a duplicate ID number for a form) is thrown by the checks,
+    /// before anything is written, so a caller that goes on after one needs no savepoint; any
+    /// other error is the store's and must end the caller's transaction.
     func commit(_ child: PreparedChild, caller: Caller, rule: MatchRule, in db: Database) throws -> Registration {
         let file = child.file
         if let lookup = child.lookup,
