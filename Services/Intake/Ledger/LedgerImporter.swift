@@ -48,7 +48,7 @@ struct LedgerImporter: Sendable {
         let reader = BatchReader(source: source, batchSize: batchSize)
         let ledger = self.ledger
         func prepareNext() -> Task<[PreparedRow], any Error> {
-            Task { try Self.prepare(reader.read(), ledger: ledger, caller: caller, now: now(), correlationId: importId) }
+            Task { try await Self.prepareInHalves(reader.read(), ledger: ledger, caller: caller, now: now(), correlationId: importId) }
         }
         try await setCacheSize(Self.importCacheKiB)
         var preparing = prepareNext()
@@ -117,6 +117,17 @@ struct LedgerImporter: Sendable {
             }
             return batch
         }
+    }
+
+    /// `prepare` on the two halves of a batch at once, so that checking, sealing and encoding
+    /// (as heavy as writing) keep pace with the store on a machine with a core to spare.
+    static func prepareInHalves(_ rows: [LedgerRow], ledger: Ledger, caller: Caller, now: Date, correlationId: String)
+        async throws -> [PreparedRow] {
+        guard rows.count >= 64 else { return try prepare(rows, ledger: ledger, caller: caller, now: now, correlationId: correlationId) }
+        let middle = rows.count / 2
+        async let first = prepare(Array(rows[..<middle]), ledger: ledger, caller: caller, now: now, correlationId: correlationId)
+        let second = try prepare(Array(rows[middle...]), ledger: ledger, caller: caller, now: now, correlationId: correlationId)
+        return try await first + second
     }
 
     /// Checks, seals and encodes rows, keeping each row's problem as its result.
