@@ -48,6 +48,9 @@ struct IntakeImportBenchmark: AsyncParsableCommand {
                 let created = try await service.context.database.pool.read { db in
                     try Int.fetchOne(db, sql: "SELECT created FROM imports") ?? 0
                 }
+                print(String(format: "  round %d: import answered in %.1f s (%.0f rows/s); waiting for the broker to confirm every event",
+                             round, imported, Double(rows) / imported))
+                fflush(nil)
                 let drainedInTime = await TestBroker.eventually(timeout: 600) {
                     (try? await service.context.database.pool.read { db in try Outbox.depth(db) }) == 0
                 }
