@@ -132,7 +132,7 @@ public struct ChildFileInput: Codable, Sendable, Hashable, CustomStringConvertib
     /// rest starred; fewer than 10 characters are starred entirely.
     public var maskedIDNumber: String? {
         guard let idNumber else { return nil }
-        let characters = Array(idNumber.trimmingCharacters(in: .whitespacesAndNewlines))
+        let characters = Array(idNumber.trimmedWhitespace)
         guard characters.count >= 10 else { return String(repeating: "*", count: characters.count) }
         return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 10)
             + String(characters.suffix(4))

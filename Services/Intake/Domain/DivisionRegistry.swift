@@ -235,7 +235,7 @@ public struct DivisionRegistry: Sendable {
     /// - Returns: the village (with its name when a list is loaded), or the first check that
     ///   failed.
     public func validateVillage(_ code: String) -> Result<Village, DivisionError> {
-        let code = FullWidth.toHalfWidth(code.trimmingCharacters(in: .whitespacesAndNewlines))
+        let code = FullWidth.toHalfWidth(code.trimmedWhitespace)
         if case .failure(let error) = checkShape(of: code) { return .failure(error) }
         guard let villagesByCode else { return .success(Village(code: code, name: nil)) }
         guard let village = villagesByCode[code] else { return .failure(.unknownVillage(code)) }

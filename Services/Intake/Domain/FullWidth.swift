@@ -18,7 +18,10 @@ enum FullWidth {
     }
 
     /// The string with every full-width character folded to ASCII.
+    /// Text without a byte that can start U+3000 (E3) or a full-width form (EF), nearly all of
+    /// it, comes back as it is.
     static func toHalfWidth(_ text: String) -> String {
-        String(text.map(toHalfWidth))
+        guard text.utf8.contains(where: { $0 == 0xE3 || $0 == 0xEF }) else { return text }
+        return String(text.map(toHalfWidth))
     }
 }

@@ -25,29 +25,35 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
 
     /// Reads a phone number, or nil when it is neither a mobile nor a landline number.
     public init?(_ text: String) {
-        var body = FullWidth.toHalfWidth(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        // Read on UTF-8 bytes: every accepted character is ASCII once full-width forms are
+        // folded, so anything else refuses the number.
+        let folded = FullWidth.toHalfWidth(text.trimmedWhitespace)
+        var body = Array(folded.utf8)
+        guard body.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let space = UInt8(ascii: " "), dash = UInt8(ascii: "-"), zero = UInt8(ascii: "0")
         var international = false
-        if body.hasPrefix("+86") {
+        if body.starts(with: "+86".utf8) {
             international = true
             body.removeFirst(3)
-            if body.first == " " || body.first == "-" { body.removeFirst() }
+            if body.first == space || body.first == dash { body.removeFirst() }
         }
-        body.removeAll { $0 == " " }
-        let digits = body.filter { $0 != "-" }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        body.removeAll { $0 == space }
+        let digits = body.filter { $0 != dash }
+        guard !digits.isEmpty, digits.allSatisfy({ (zero...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        let doubleDash = zip(body, body.dropFirst()).contains { $0 == dash && $1 == dash }
 
-        if digits.first == "1" {
-            guard digits.count == 11, let second = Array(digits)[1].asciiDigitValue, (3...9).contains(second),
-                body.first != "-", body.last != "-", !body.contains("--")
+        if digits[0] == UInt8(ascii: "1") {
+            guard digits.count == 11, (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(digits[1]),
+                body.first != dash, body.last != dash, !doubleDash
             else { return nil }
-            self.value = digits
+            self.value = String(decoding: digits, as: UTF8.self)
             self.kind = .mobile
             return
         }
-        guard (7...20).contains(body.count), digits.count >= 7, body.first != "-", body.last != "-",
-            !body.contains("--")
+        guard (7...20).contains(body.count), digits.count >= 7, body.first != dash, body.last != dash, !doubleDash
         else { return nil }
-        self.value = international && digits.first != "0" ? "0" + body : body
+        let number = String(decoding: body, as: UTF8.self)
+        self.value = international && digits[0] != zero ? "0" + number : number
         self.kind = .landline
     }
 

@@ -55,8 +55,9 @@ public struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible,
     /// - Throws: `ResidentIDNumberError` naming the first check that failed. Its message never
     ///   repeats the number.
     public init(_ text: String, today: CalendarDate) throws(ResidentIDNumberError) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let characters = Array(trimmed).map(FullWidth.toHalfWidth)
+        let trimmed = text.trimmedWhitespace
+        let characters = trimmed.utf8.contains(where: { $0 == 0xE3 || $0 == 0xEF })
+            ? Array(trimmed).map(FullWidth.toHalfWidth) : Array(trimmed)
         guard !characters.isEmpty else { throw .empty }
         if characters.count == 15, characters.allSatisfy(\.isASCIIDigit) {
             throw .firstGeneration

@@ -18,7 +18,7 @@ public enum SchoolGradeParser {
     /// `高中一年级`, `职高二年级`, `Grade 4`, `三年级2班` (the class is ignored).
     public static func parse(_ text: String) -> Parsed {
         var key = TextFolding.compactKey(text)
-        if let range = key.range(of: "年级") {
+        if let range = key.firstRange(of: "年级") {
             key = String(key[..<range.upperBound])
         }
         for word in ["小班", "中班", "大班", "学前班", "托班", "幼儿园", "学前"] where key.contains(word) {

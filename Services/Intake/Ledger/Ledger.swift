@@ -53,6 +53,10 @@ struct Ledger: Sendable {
         var envelopeId: String
         var eventBody: Data
         var now: Date
+        /// The likely-duplicate key's column value, made here rather than in the write.
+        var duplicateKey: String
+        /// The registration day, `YYYY-MM-DD` (the county's today at `now`).
+        var registeredOn: String
     }
 
     /// Validates and registers a child, appending `child.registered`.
@@ -84,12 +88,17 @@ struct Ledger: Sendable {
                                 payload: file.registeredEvent(childId: childId, on: today))
         return PreparedChild(
             file: file, childId: childId, lookup: file.idNumber.map(vault.lookupHash),
-            sealed: try file.idNumber.map { try vault.seal($0) }, document: try Self.encode(file.document),
-            envelopeId: envelope.id, eventBody: try EventCodec().encode(envelope), now: now)
+            sealed: try file.idNumber.map { try vault.seal($0) }, document: RegistrationJSON.document(file.document),
+            envelopeId: envelope.id, eventBody: try RegistrationJSON.envelope(envelope), now: now,
+            duplicateKey: file.duplicateKey.value, registeredOn: today.description)
     }
 
     /// Writes a prepared child unless it is already in the ledger, with its event, and flags
     /// likely duplicates for review.
+    ///
+    /// Every `APIError` it throws (a duplicate ID number for a form) is thrown by the checks,
+    /// before anything is written, so a caller that goes on after one needs no savepoint; any
+    /// other error is the store's and must end the caller's transaction.
     func commit(_ child: PreparedChild, caller: Caller, rule: MatchRule, in db: Database) throws -> Registration {
         let file = child.file
         if let lookup = child.lookup,
@@ -101,7 +110,7 @@ struct Ledger: Sendable {
                 code: "duplicate_id_number", field: "idNumber")
         }
         let sameKey = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, idLookup FROM children WHERE duplicateKey = ?"),
-                                       arguments: [file.duplicateKey.value])
+                                       arguments: [child.duplicateKey])
         // Two files that both carry (different) ID numbers are two children; a likely
         // duplicate is one where at least one side has no number to tell them apart.
         let likely = sameKey.filter { child.lookup == nil || ($0["idLookup"] as String?) == nil }.map { $0["id"] as String }
@@ -124,7 +133,7 @@ struct Ledger: Sendable {
     private func insert(_ child: PreparedChild, caller: Caller, in db: Database) throws {
         let file = child.file
         let now = child.now.timeIntervalSince1970
-        let today = CalendarDate(child.now).description
+        let today = child.registeredOn
         try db.cachedStatement(sql: """
             INSERT INTO children (id, name, gender, birthDate, schoolStage, schoolId, villageCode, townshipCode,
                 guardianRelation, familyFlags, idSealed, idLookup, idMasked, duplicateKey, document, registeredOn,
@@ -133,7 +142,7 @@ struct Ledger: Sendable {
             """).execute(arguments: [
                 child.childId, file.name, file.gender.rawValue, file.birthDate.description, file.schoolStage.rawValue,
                 file.schoolId, file.village.code, file.village.townshipCode, file.guardian.relation.rawValue,
-                file.flagsColumn, child.sealed, child.lookup, file.idNumber?.masked, file.duplicateKey.value,
+                file.flagsColumn, child.sealed, child.lookup, file.idNumber?.masked, child.duplicateKey,
                 child.document, today, caller.subject, now, now,
             ])
         if let school = file.schoolId {

@@ -9,11 +9,14 @@ import ShouhuStore
 /// Imports a ledger file row by row through the ledger's own registration, so each row obeys
 /// the rules of `POST /children`.
 ///
-/// Rows go in batches, one write transaction each; each row is its own savepoint, so a row is
-/// registered whole with its event or not at all, and a bad row never spoils its batch. Each
-/// row's result is written to `import_rows` as it is decided, and the running counts to
-/// `imports`, so nothing of the result is held in memory and `GET /imports/{id}` shows the
-/// progress while the file is read.
+/// Rows go in batches, one write transaction each, which holds every row's child, its event and
+/// its result in `import_rows`, and the running counts in `imports`: a row is registered whole
+/// with its event or not at all, a crash loses at most the batch being written (none of it
+/// recorded, so `import_rows` says exactly which rows are done), and nothing of the result is
+/// held in memory while `GET /imports/{id}` shows the progress. A bad row is rejected by the
+/// checks before anything of it is written (`Ledger.commit` throws its own errors only then), so
+/// it never spoils its batch and no per-row savepoint is needed; an error of the store ends the
+/// import with the batches before it kept.
 struct LedgerImporter: Sendable {
     let ledger: Ledger
     let database: ServiceDatabase
@@ -42,8 +45,68 @@ struct LedgerImporter: Sendable {
     /// - Parameter now: the clock, asked once per batch.
     func run(importId: String, source: ImportSource, caller: Caller, now: @escaping @Sendable () -> Date) async throws -> Counts {
         var counts = Counts()
-        var failure: ImportError?
-        func readBatch() -> [LedgerRow] {
+        let reader = BatchReader(source: source, batchSize: batchSize)
+        let ledger = self.ledger
+        func prepareNext() -> Task<[PreparedRow], any Error> {
+            Task { try await Self.prepareInHalves(reader.read(), ledger: ledger, caller: caller, now: now(), correlationId: importId) }
+        }
+        try await setCacheSize(Self.importCacheKiB)
+        var preparing = prepareNext()
+        do {
+            while true {
+                let prepared = try await preparing.value
+                guard !prepared.isEmpty else { break }
+                preparing = prepared.count < batchSize ? Task { [] } : prepareNext()
+                counts = try await database.pool.write { [counts] db in
+                    try self.apply(prepared, importId: importId, caller: caller, counts: counts, in: db)
+                }
+            }
+        } catch {
+            try? await setCacheSize(Self.defaultCacheKiB)
+            throw error
+        }
+        try await setCacheSize(Self.defaultCacheKiB)
+        let finalFailure = reader.failure
+        try await database.pool.write { db in
+            try db.execute(sql: "UPDATE imports SET status = ?, finishedAt = ?, failure = ? WHERE id = ?",
+                           arguments: [finalFailure == nil ? "finished" : "failed", now().timeIntervalSince1970,
+                                       finalFailure?.message, importId])
+        }
+        return counts
+    }
+
+    /// The writer's page cache while an import runs, in SQLite's negative-KiB form (32 MiB).
+    ///
+    /// A batch touches a few thousand pages (the children table, its six indexes, the outbox and
+    /// `import_rows`); in SQLite's default cache of 2 MiB they spill to the WAL in the middle of
+    /// the transaction and are written again at its commit. With room for them each page is
+    /// written once, at the commit.
+    static let importCacheKiB = -32_768
+    /// SQLite's default, which the writer gets back after an import.
+    static let defaultCacheKiB = -2_000
+
+    private func setCacheSize(_ kibibytes: Int) async throws {
+        try await database.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = \(kibibytes)")
+        }
+    }
+
+    /// Reads the file a batch at a time, for one task at a time: the importer awaits each
+    /// batch's task before it starts the next, so the source is never read by two at once.
+    final class BatchReader: @unchecked Sendable {
+        // @unchecked: `source` and `failure` are touched by one task at a time (see above).
+        private let source: ImportSource
+        private let batchSize: Int
+        /// The error that ended the file early, if any.
+        private(set) var failure: ImportError?
+
+        init(source: ImportSource, batchSize: Int) {
+            self.source = source
+            self.batchSize = batchSize
+        }
+
+        /// The next rows, up to a batch; empty at the end of the file or after a failure.
+        func read() -> [LedgerRow] {
             var batch: [LedgerRow] = []
             guard failure == nil else { return batch }
             batch.reserveCapacity(batchSize)
@@ -54,26 +117,17 @@ struct LedgerImporter: Sendable {
             }
             return batch
         }
-        let ledger = self.ledger
-        func prepare(_ rows: [LedgerRow]) -> Task<[PreparedRow], any Error> {
-            Task { try Self.prepare(rows, ledger: ledger, caller: caller, now: now(), correlationId: importId) }
-        }
-        var preparing = prepare(readBatch())
-        while true {
-            let prepared = try await preparing.value
-            guard !prepared.isEmpty else { break }
-            preparing = prepare(prepared.count < batchSize ? [] : readBatch())
-            counts = try await database.pool.write { [counts] db in
-                try self.apply(prepared, importId: importId, caller: caller, counts: counts, in: db)
-            }
-        }
-        let finalFailure = failure
-        try await database.pool.write { db in
-            try db.execute(sql: "UPDATE imports SET status = ?, finishedAt = ?, failure = ? WHERE id = ?",
-                           arguments: [finalFailure == nil ? "finished" : "failed", now().timeIntervalSince1970,
-                                       finalFailure?.message, importId])
-        }
-        return counts
+    }
+
+    /// `prepare` on the two halves of a batch at once, so that checking, sealing and encoding
+    /// (as heavy as writing) keep pace with the store on a machine with a core to spare.
+    static func prepareInHalves(_ rows: [LedgerRow], ledger: Ledger, caller: Caller, now: Date, correlationId: String)
+        async throws -> [PreparedRow] {
+        guard rows.count >= 64 else { return try prepare(rows, ledger: ledger, caller: caller, now: now, correlationId: correlationId) }
+        let middle = rows.count / 2
+        async let first = prepare(Array(rows[..<middle]), ledger: ledger, caller: caller, now: now, correlationId: correlationId)
+        let second = try prepare(Array(rows[middle...]), ledger: ledger, caller: caller, now: now, correlationId: correlationId)
+        return try await first + second
     }
 
     /// Checks, seals and encodes rows, keeping each row's problem as its result.
@@ -114,12 +168,9 @@ struct LedgerImporter: Sendable {
             case .success(let prepared):
                 child = prepared
             }
-            var outcome: Ledger.Registration?
+            let outcome: Ledger.Registration
             do {
-                try db.inSavepoint {
-                    outcome = try ledger.commit(child, caller: caller, rule: .importRow, in: db)
-                    return .commit
-                }
+                outcome = try ledger.commit(child, caller: caller, rule: .importRow, in: db)
             } catch let error as APIError {
                 try reject(row, error)
                 continue
@@ -132,8 +183,6 @@ struct LedgerImporter: Sendable {
                 counts.duplicates += 1
                 try record.execute(arguments: [importId, row.rowNumber, "duplicate", existing, nil, "already_registered",
                                                "This child is already in the ledger; nothing was created."])
-            case nil:
-                break
             }
         }
         try db.execute(sql: "UPDATE imports SET rowsRead = ?, created = ?, duplicates = ?, rejected = ? WHERE id = ?",
