@@ -6,10 +6,31 @@ import ShouhuMessaging
 import ShouhuStore
 import ShouhuTestSupport
 
+/// The folders the store tests made: their databases stay open until the test ends, so they
+/// are removed when the test process exits, not one by one.
+final class TemporaryFolders: @unchecked Sendable {
+    // @unchecked: `paths` is only touched under `lock`.
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    static let shared: TemporaryFolders = {
+        let folders = TemporaryFolders()
+        atexit { TemporaryFolders.shared.removeAll() }
+        return folders
+    }()
+
+    func add(_ path: String) { lock.withLock { paths.append(path) } }
+
+    func removeAll() {
+        for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
+
 /// A throwaway service database in a temporary folder, with one table that the test handlers
 /// write to, so a test can count what was applied.
 func makeDatabase(service: String = "svc") throws -> ServiceDatabase {
     let directory = FileManager.default.temporaryDirectory.appending(path: "shouhu-store-\(UUID().uuidString)").path
+    TemporaryFolders.shared.add(directory)
     return try ServiceDatabase(directory: directory, service: service) { migrator in
         migrator.registerMigration("test-001-applied") { db in
             try db.execute(sql: "CREATE TABLE applied (envelopeId TEXT NOT NULL, childId TEXT NOT NULL)")
