@@ -105,10 +105,19 @@ public final class SMSGatewayStub: @unchecked Sendable {
             return server
         }
         guard let running else { return }
-        // The listener closes first in a graceful shutdown; connections a client keeps open
-        // could hold the rest, so the task is cancelled too and not waited for past a moment.
+        // A graceful shutdown closes the listener, lets the request in hand finish (every answer
+        // says `Connection: close`) and closes idle connections. Cancelling the server while a
+        // response is being written kills the whole test process (NIO: "Deinited NIOAsyncWriter
+        // without calling finish()"), so the task is cancelled only if the graceful shutdown
+        // has not ended after a few seconds.
         await running.group.triggerGracefulShutdown()
-        running.task.cancel()
-        try? await Task.sleep(nanoseconds: 300_000_000)
+        let ended = await withTaskGroup(of: Bool.self) { group in
+            group.addTask { await running.task.value; return true }
+            group.addTask { try? await Task.sleep(nanoseconds: 5_000_000_000); return false }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if !ended { running.task.cancel() }
     }
 }
