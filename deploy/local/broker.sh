@@ -302,6 +302,21 @@ clear_stale() {
     return 0
 }
 
+# Every AMQP connection and every open quorum-queue segment takes a file handle. Started
+# without systemd, the broker inherits the shell's soft limit (often 1024, which RabbitMQ turns
+# into about 830 sockets), and the test suite's services in parallel need more: logins then
+# time out. Debian's systemd unit gives it 65536; do the same as far as the hard limit allows.
+raise_fd_limit() {
+    local hard want=65536
+    hard=$(ulimit -Hn)
+    if [ "$hard" != unlimited ] && [ "$hard" -lt "$want" ]; then want=$hard; fi
+    if ulimit -n "$want" 2>/dev/null; then
+        log "open files limit for the broker: $want"
+    else
+        log "warning: cannot raise the open files limit above $(ulimit -n); the broker may run short of sockets"
+    fi
+}
+
 cmd_start() {
     require_rabbitmq
     mkdir -p "$STATE_DIR"
@@ -319,6 +334,7 @@ cmd_start() {
     fi
 
     prepare_files
+    raise_fd_limit
     log "starting RabbitMQ node $NODENAME on 127.0.0.1:$AMQP_PORT (log: $NODE_LOG)"
     local t0=$SECONDS mark rc=0
     mark=$(log_mark)
