@@ -29,6 +29,7 @@ RUN_DIR="$RMQ_HOME/shouhu"
 CONF_COPY="$RUN_DIR/rabbitmq.conf"
 PID_FILE="$RUN_DIR/rabbit.pid"
 PLUGINS_FILE="$RUN_DIR/enabled_plugins"
+ENV_FILE="$RUN_DIR/rabbitmq-env.conf"
 LOG_DIR=/var/log/rabbitmq
 
 log() { printf 'broker.sh: %s\n' "$*"; }
@@ -66,6 +67,7 @@ RMQ_ENV=(
     "RABBITMQ_CONFIG_FILE=$CONF_COPY"
     "RABBITMQ_PID_FILE=$PID_FILE"
     "RABBITMQ_ENABLED_PLUGINS_FILE=$PLUGINS_FILE"
+    "RABBITMQ_CONF_ENV_FILE=$ENV_FILE"
 )
 
 if [ "$(id -u)" -eq 0 ]; then
@@ -266,9 +268,15 @@ prepare_files() {
         grep -v '^[[:space:]]*management\.' "$CONF_SRC" | "${AS_ROOT[@]}" tee "$CONF_COPY" >/dev/null
     fi
     "${AS_ROOT[@]}" rm -f "$PID_FILE"
+    # Sourced by rabbitmq-env as the rabbitmq user, in place of /etc/rabbitmq/rabbitmq-env.conf.
+    printf '%s\n' \
+        '# Written by deploy/local/broker.sh: su has applied PAM limits, so raise the soft' \
+        '# open-files limit to the hard one that broker.sh set before it.' \
+        'ulimit -S -n "$(ulimit -H -n)" 2>/dev/null || true' |
+        "${AS_ROOT[@]}" tee "$ENV_FILE" >/dev/null
     "${AS_ROOT[@]}" chown -R rabbitmq:rabbitmq "$RUN_DIR"
     "${AS_ROOT[@]}" chmod 0755 "$RUN_DIR"
-    "${AS_ROOT[@]}" chmod 0644 "$CONF_COPY"
+    "${AS_ROOT[@]}" chmod 0644 "$CONF_COPY" "$ENV_FILE"
     # The set of enabled plugins is ours alone (not /etc/rabbitmq/enabled_plugins).
     if [ "$MANAGEMENT" = 1 ]; then
         rmq "$(sbin rabbitmq-plugins)" -q set --offline rabbitmq_management >/dev/null
@@ -303,17 +311,21 @@ clear_stale() {
 }
 
 # Every AMQP connection and every open quorum-queue segment takes a file handle. Started
-# without systemd, the broker inherits the shell's soft limit (often 1024, which RabbitMQ turns
-# into about 830 sockets), and the test suite's services in parallel need more: logins then
-# time out. Debian's systemd unit gives it 65536; do the same as far as the hard limit allows.
+# without systemd, the broker gets the soft limit PAM gives `su rabbitmq` (often 1024, which
+# RabbitMQ turns into about 830 sockets), and the test suite's services in parallel need more:
+# logins then time out. Debian's systemd unit gives it 65536; do the same in two steps. Here,
+# as root, raise the hard limit (su keeps it); then the broker's env file, which rabbitmq-env
+# sources as the rabbitmq user after su, raises the soft limit up to it (see prepare_files).
 raise_fd_limit() {
-    local hard want=65536
-    hard=$(ulimit -Hn)
-    if [ "$hard" != unlimited ] && [ "$hard" -lt "$want" ]; then want=$hard; fi
-    if ulimit -n "$want" 2>/dev/null; then
+    local want=65536
+    if ! ulimit -H -n "$want" 2>/dev/null; then
+        want=$(ulimit -H -n)
+    fi
+    [ "$want" = unlimited ] && want=65536
+    if ulimit -S -n "$want" 2>/dev/null; then
         log "open files limit for the broker: $want"
     else
-        log "warning: cannot raise the open files limit above $(ulimit -n); the broker may run short of sockets"
+        log "warning: cannot raise the open files limit above $(ulimit -S -n); the broker may run short of sockets"
     fi
 }
 
