@@ -57,6 +57,28 @@ struct DemoCountyTests {
         #expect(Set(county.mentors.map(\.role)) == ["teacher", "cadre"])
     }
 
+    @Test("children go to school near home, and every school and township has mentors with room")
+    func schoolsNearHomeAndMentorsEnough() {
+        let schools = Dictionary(uniqueKeysWithValues: county.schools.map { ($0.id, $0) })
+        let order = Xishui.townships.map(\.code)
+        for child in county.children {
+            let school = schools[child.file.schoolId ?? ""]
+            let home = order.firstIndex { child.file.villageCode?.hasPrefix($0) == true } ?? -1
+            guard let school, let there = order.firstIndex(of: school.townshipCode) else {
+                Issue.record("\(child.file.name ?? "?") has no demo school"); continue
+            }
+            switch school.stage {
+            case .primary: #expect(there == home, "\(school.name) is not in the pupil's township")
+            case .juniorHigh: #expect(there == home - home % 2, "\(school.name) is not in the pupil's township or the next")
+            default: break
+            }
+        }
+        let teachers = Dictionary(grouping: county.mentors.compactMap(\.schoolId), by: { $0 })
+        #expect(county.schools.allSatisfy { (teachers[$0.id]?.count ?? 0) >= 5 })
+        let cadres = Dictionary(grouping: county.mentors.compactMap(\.divisionCode), by: { $0 })
+        #expect(order.allSatisfy { (cadres[$0]?.count ?? 0) >= 5 })
+    }
+
     @Test("every load in a year generates the same county, across the county's midnight")
     func sameCountyAllYear() {
         let lateEvening = DemoCounty.referenceDate(for: CalendarDate("2026-11-24")!)

@@ -72,12 +72,29 @@ struct DemoClient {
         print("  children in the ledger:          \(children)")
         let keyTier = (try? await collect(.assessment, "/children?tier=key", as: .countyOfficer))?.count
         print("  key-tier children (4 hearts):    \(keyTier.map(String.init) ?? "?")")
-        let unpaired = (try? await collect(.mentoring, "/children/unpaired", as: .countyOfficer))?.count
-        print("  children still without a mentor: \(unpaired.map(String.init) ?? "?")")
-        if let stats = await json(.notification, "/notifications/stats", as: .admin) {
-            let data = (try? JSONSerialization.data(withJSONObject: stats, options: [.sortedKeys])) ?? Data()
-            print("  notifications:                   \(String(decoding: data, as: UTF8.self))")
+        if let unpaired = try? await collect(.mentoring, "/children/unpaired", as: .countyOfficer) {
+            let needs = unpaired.map { Set($0["needs"] as? [String] ?? []) }
+            let none = needs.filter { $0.contains("any_mentor") || $0.isSuperset(of: ["teacher", "cadre"]) }.count
+            print("  children without any mentor:     \(none)")
+            print("  key-tier children short of their second mentor (listed at /children/unpaired): \(unpaired.count - none)")
         }
+        if let stats = await json(.notification, "/notifications/stats", as: .admin) as? [String: Any] {
+            print("  notifications:                   " + Self.channelSummary(stats))
+        }
+    }
+
+    /// "548 in the inbox, 0 by SMS, 0 by e-mail" from `/notifications/stats`, naming what is pending or failed.
+    static func channelSummary(_ stats: [String: Any]) -> String {
+        let names = ["in_app": "in the inbox", "sms": "by SMS", "email": "by e-mail"]
+        let totals = stats["totals"] as? [[String: Any]] ?? []
+        return totals.map { row in
+            let channel = row["channel"] as? String ?? "?"
+            var text = "\(row["sent"] as? Int ?? 0) \(names[channel] ?? channel)"
+            let waiting = (row["pending"] as? Int ?? 0) + (row["retrying"] as? Int ?? 0)
+            if waiting > 0 { text += " (\(waiting) waiting)" }
+            if let failed = row["failed"] as? Int, failed > 0 { text += " (\(failed) failed)" }
+            return text
+        }.joined(separator: ", ")
     }
 }
 

@@ -73,14 +73,13 @@ struct DemoCounty {
                                         name: "\(name)村(示范)", townshipCode: township.code))
             }
         }
-        // A primary school in every other township, junior highs in a few, one senior high.
+        // As in a real county: a central primary school in every township, a junior high in every
+        // other one (the next township's pupils go there too), one senior high in the county seat.
         var schools: [School] = []
         for (index, township) in townships.enumerated() {
+            schools.append(School(id: "demo-p-\(township.code)", name: "\(township.name)中心小学(示范)",
+                                  stage: .primary, townshipCode: township.code))
             if index % 2 == 0 {
-                schools.append(School(id: "demo-p-\(township.code)", name: "\(township.name)中心小学(示范)",
-                                      stage: .primary, townshipCode: township.code))
-            }
-            if index % 5 == 0 {
                 schools.append(School(id: "demo-j-\(township.code)", name: "\(township.name)中学(示范)",
                                       stage: .juniorHigh, townshipCode: township.code))
             }
@@ -92,15 +91,18 @@ struct DemoCounty {
         for serial in 0..<childCount {
             children.append(child(serial: serial, villages: villages, schools: schools, today: today, random: &random))
         }
+        // Enough mentors, near enough, for nearly every child: a key-tier child needs a teacher
+        // from its school and a cadre from its township (two children each, domain.md's default).
         var mentors: [Mentor] = []
         for school in schools {
-            for index in 1...10 {
+            let teachers = switch school.stage { case .primary: 5; case .juniorHigh: 6; default: 8 }
+            for index in 1...teachers {
                 mentors.append(Mentor(name: personName(&random) + "老师", role: "teacher", schoolId: school.id, divisionCode: nil,
                                       phone: phone(&random), email: "teacher\(index).\(school.id)@demo.shouhu.local"))
             }
         }
         for township in townships {
-            for _ in 1...4 {
+            for _ in 1...5 {
                 mentors.append(Mentor(name: personName(&random), role: "cadre", schoolId: nil, divisionCode: township.code,
                                       phone: phone(&random), email: nil))
             }
@@ -128,8 +130,13 @@ struct DemoCounty {
         let birth = today.adding(months: -(age * 12 + Int.random(in: 1...11, using: &random)))
             .adding(days: -Int.random(in: 0...27, using: &random))
         let stage: SchoolStage = age <= 12 ? .primary : age <= 15 ? .juniorHigh : .seniorHigh
+        // The school of the child's stage in its township, else in the township before it in the
+        // list (junior highs serve two townships), else the county's one (senior high).
         let township = village.townshipCode
+        let position = Xishui.townships.firstIndex { $0.code == township } ?? 0
+        let neighbour = Xishui.townships[position - position % 2].code
         let school = schools.first { $0.stage == stage && $0.townshipCode == township }
+            ?? schools.first { $0.stage == stage && $0.townshipCode == neighbour }
             ?? schools.first { $0.stage == stage }!
         let surname = String(surnames[Int.random(in: 0..<surnames.count, using: &random)])
 
