@@ -5,6 +5,7 @@
 #   broker.sh stop [--force] stop it, only if this script started it (or --force)
 #   broker.sh status         say whether it runs; exit 0 if it does, 3 if not
 #   broker.sh wait           wait until it answers (SHOUHU_BROKER_TIMEOUT seconds)
+#   broker.sh sweep-test-queues  delete queues that killed test runs left (t-*, e2e-*)
 #
 # Needs root (or sudo without a password): Debian's rabbitmq-server wrapper
 # switches to the `rabbitmq` user itself. See deploy/local/README.md.
@@ -467,8 +468,25 @@ cmd_wait() {
     die "broker $NODENAME did not answer within ${TIMEOUT}s"
 }
 
+# Deletes the queues that test runs declare (t-xxxxxxxx.* and e2e-xxxxxxxx.*, see
+# Tests/ShouhuTestSupport/TestBroker.swift) and that a killed run left behind. Each leftover is a
+# quorum queue with its own process and open files, and hundreds of them slow a broker's start
+# and eat its file handles. Only for a broker no test run is using: test.sh calls it right after
+# it started the broker itself.
+cmd_sweep_test_queues() {
+    require_rabbitmq
+    node_up || die "node $NODENAME does not answer"
+    local names count=0 name
+    names=$(rmq "$(sbin rabbitmqctl)" -q list_queues name --no-table-headers 2>/dev/null |
+        grep -E '^(t|e2e)-[0-9a-f]{8}\.' || true)
+    for name in $names; do
+        rmq "$(sbin rabbitmqctl)" -q delete_queue "$name" >/dev/null 2>&1 && count=$((count + 1))
+    done
+    log "deleted $count queue(s) left by earlier test runs"
+}
+
 usage() {
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 case ${1:-} in
@@ -476,6 +494,7 @@ case ${1:-} in
     stop) shift; cmd_stop "$@" ;;
     status) cmd_status ;;
     wait) cmd_wait ;;
+    sweep-test-queues) cmd_sweep_test_queues ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
 esac

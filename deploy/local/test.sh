@@ -61,6 +61,9 @@ if bash "$SCRIPT_DIR/broker.sh" status >/dev/null 2>&1; then
 else
     BROKER_STARTED_HERE=1
     bash "$SCRIPT_DIR/broker.sh" start
+    # No run can be using a broker that has only just started: what test queues it recovered
+    # were left by killed runs.
+    bash "$SCRIPT_DIR/broker.sh" sweep-test-queues || log "WARNING: could not delete leftover test queues"
 fi
 
 say "swift build --build-tests"
