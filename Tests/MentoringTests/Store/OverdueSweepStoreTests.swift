@@ -124,7 +124,7 @@ struct OverdueSweepStoreTests {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shouhu_outbox WHERE routingKey = 'visit.overdue'")
         } == 0)
         #expect(try await database.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM obligation WHERE lastAlertedOn IS NOT NULL OR alertCount > 0")
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM obligation_alert")
         } == 0)
 
         // The sweep again: one alert per overdue duty, nothing else.
@@ -144,8 +144,8 @@ struct OverdueSweepStoreTests {
         #expect(alerts.map(\.payload.dueOn) == alerts.map(\.payload.dueOn).sorted(), "oldest due first")
         #expect(try await database.pool.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM obligation WHERE lastAlertedOn = ? AND alertCount = 1
-                AND fulfilledOn IS NULL AND closedOn IS NULL
+                SELECT COUNT(*) FROM obligation o JOIN obligation_alert a ON a.obligationId = o.id
+                WHERE a.lastAlertedOn = ? AND a.alertCount = 1 AND o.fulfilledOn IS NULL AND o.closedOn IS NULL
                 """, arguments: [worstDay])
         } == expected.count)
 
@@ -156,12 +156,12 @@ struct OverdueSweepStoreTests {
             _ = try await database.pool.write { db in try store.sweepOverdue(db, at: Self.at(day)) }
         }
         #expect(try await database.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM obligation WHERE alertCount > 1")
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM obligation_alert WHERE alertCount > 1")
         } == 0)
         let again = try await database.pool.write { db in try store.sweepOverdue(db, at: Self.at(35)) }
         #expect(again >= expected.count)
         #expect(try await database.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM obligation WHERE alertCount = 2")
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM obligation_alert WHERE alertCount = 2")
         } == expected.count)
     }
 }
