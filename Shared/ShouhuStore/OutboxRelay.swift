@@ -100,7 +100,10 @@ public final class OutboxRelay: Sendable {
             Array(confirmed[$0..<min($0 + 400, confirmed.count)])
         }
         let failures = failed
-        try await database.pool.write { db in
+        // The marks commit without an fsync of their own: a mark lost in a crash only sends
+        // its row again, which the consumers' inboxes drop; the next application commit syncs
+        // the marks with it (see `writeWithDeferredSync`).
+        try await database.writeWithDeferredSync { db in
             for chunk in confirmedChunks {
                 let marks = databaseQuestionMarks(count: chunk.count)
                 try db.execute(

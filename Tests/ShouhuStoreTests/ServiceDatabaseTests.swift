@@ -17,6 +17,30 @@ struct ServiceDatabaseTests {
         #expect(journal == "wal")
     }
 
+    @Test func synchronousFullHoldsAfterTheRelayMarksRows() async throws {
+        let database = try makeDatabase()
+        try await database.pool.write { db in
+            for _ in 0..<5 { try database.outbox.append(exitEvent(), in: db) }
+        }
+        let relay = OutboxRelay(database: database, publisher: ScriptedPublisher(), producer: "intake", logger: quietLogger)
+        #expect(try await relay.publishPending().published == 5)
+        #expect(try database.synchronousMode() == 2)
+        #expect(try await database.pool.read { db in try Outbox.depth(db) } == 0)
+    }
+
+    @Test func aFailedDeferredSyncWriteRollsBackAndRestoresFull() async throws {
+        let database = try makeDatabase()
+        struct Failure: Error {}
+        await #expect(throws: Failure.self) {
+            try await database.writeWithDeferredSync { db in
+                try database.outbox.append(exitEvent(), in: db)
+                throw Failure()
+            }
+        }
+        #expect(try database.synchronousMode() == 2)
+        #expect(try await database.pool.read { db in try Outbox.depth(db) } == 0)
+    }
+
     @Test func reopeningRunsNoMigrationTwiceAndKeepsData() throws {
         let first = try makeDatabase()
         try first.pool.write { db in try first.outbox.append(exitEvent(), in: db) }
