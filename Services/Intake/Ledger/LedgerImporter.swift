@@ -39,6 +39,12 @@ struct LedgerImporter: Sendable {
         var outcome: Result<Ledger.PreparedChild, APIError>
     }
 
+    /// A batch's rows prepared, and whether the file ended with it.
+    struct PreparedBatch: Sendable {
+        var rows: [PreparedRow]
+        var isLast: Bool
+    }
+
     /// Runs the import `importId` (already recorded as running) over `source` and marks it
     /// finished, or failed when the rest of the file could not be read (the rows before stay).
     ///
@@ -49,19 +55,27 @@ struct LedgerImporter: Sendable {
         var counts = Counts()
         let reader = BatchReader(source: source, batchSize: batchSize)
         let ledger = self.ledger
-        func prepareNext() -> Task<[PreparedRow], any Error> {
-            Task { try await Self.prepareInHalves(reader.read(), ledger: ledger, caller: caller, now: now(), correlationId: importId) }
+        let builder = source.rowBuilder
+        func prepareNext() -> Task<PreparedBatch, any Error> {
+            Task {
+                let cells = reader.read()
+                let rows = try await Self.prepareInHalves(cells, builder: builder, ledger: ledger, caller: caller,
+                                                          now: now(), correlationId: importId)
+                return PreparedBatch(rows: rows, isLast: cells.count < batchSize)
+            }
         }
         try await tuneWriter(importing: true)
         var preparing = prepareNext()
         do {
             while true {
-                let prepared = try await preparing.value
-                guard !prepared.isEmpty else { break }
-                preparing = prepared.count < batchSize ? Task { [] } : prepareNext()
-                counts = try await database.pool.write { [counts] db in
-                    try self.apply(prepared, importId: importId, caller: caller, counts: counts, in: db)
+                let batch = try await preparing.value
+                preparing = batch.isLast ? Task { PreparedBatch(rows: [], isLast: true) } : prepareNext()
+                if !batch.rows.isEmpty {
+                    counts = try await database.pool.write { [counts] db in
+                        try self.apply(batch.rows, importId: importId, caller: caller, counts: counts, in: db)
+                    }
                 }
+                if batch.isLast { break }
             }
         } catch {
             try? await tuneWriter(importing: false)
@@ -124,13 +138,14 @@ struct LedgerImporter: Sendable {
             self.batchSize = batchSize
         }
 
-        /// The next rows, up to a batch; empty at the end of the file or after a failure.
-        func read() -> [LedgerRow] {
-            var batch: [LedgerRow] = []
+        /// The next rows' cells, up to a batch (blank rows included); fewer at the end of the file
+        /// or after a failure.
+        func read() -> [SpreadsheetRow] {
+            var batch: [SpreadsheetRow] = []
             guard failure == nil else { return batch }
             batch.reserveCapacity(batchSize)
             do throws(ImportError) {
-                while batch.count < batchSize, let row = try source.nextRow() { batch.append(row) }
+                while batch.count < batchSize, let row = try source.nextCells() { batch.append(row) }
             } catch {
                 failure = error
             }
@@ -138,14 +153,18 @@ struct LedgerImporter: Sendable {
         }
     }
 
-    /// `prepare` on the two halves of a batch at once, so that checking, sealing and encoding
-    /// (as heavy as writing) keep pace with the store on a machine with a core to spare.
-    static func prepareInHalves(_ rows: [LedgerRow], ledger: Ledger, caller: Caller, now: Date, correlationId: String)
-        async throws -> [PreparedRow] {
-        guard rows.count >= 64 else { return try prepare(rows, ledger: ledger, caller: caller, now: now, correlationId: correlationId) }
-        let middle = rows.count / 2
-        async let first = prepare(Array(rows[..<middle]), ledger: ledger, caller: caller, now: now, correlationId: correlationId)
-        let second = try prepare(Array(rows[middle...]), ledger: ledger, caller: caller, now: now, correlationId: correlationId)
+    /// Builds and prepares the two halves of a batch at once, so that normalising, checking,
+    /// sealing and encoding (as heavy as writing) keep pace with the store on a machine with a
+    /// core to spare; only reading the cells, in file order, stays on one task.
+    static func prepareInHalves(_ cells: [SpreadsheetRow], builder: LedgerRowBuilder, ledger: Ledger, caller: Caller,
+                                now: Date, correlationId: String) async throws -> [PreparedRow] {
+        @Sendable func half(_ cells: ArraySlice<SpreadsheetRow>) throws -> [PreparedRow] {
+            try prepare(cells.compactMap(builder.build), ledger: ledger, caller: caller, now: now, correlationId: correlationId)
+        }
+        guard cells.count >= 64 else { return try half(cells[...]) }
+        let middle = cells.count / 2
+        async let first = half(cells[..<middle])
+        let second = try half(cells[middle...])
         return try await first + second
     }
 
