@@ -125,7 +125,9 @@ let package = Package(
                 ],
                 path: "Tests/ShouhuServiceTests"),
             .testTarget(
-                name: "IntakeTests", dependencies: ["Intake", "IntakeDomain", "ShouhuEvents"], path: "Tests/IntakeTests",
+                name: "IntakeTests",
+                dependencies: ["Intake", "IntakeDomain", "ShouhuEvents", .product(name: "Crypto", package: "swift-crypto")],
+                path: "Tests/IntakeTests",
                 exclude: ["Import", "Fixtures"]),
             .testTarget(
                 name: "IntakeImportTests", dependencies: ["IntakeImport", "ShouhuEvents"], path: "Tests/IntakeTests/Import"),

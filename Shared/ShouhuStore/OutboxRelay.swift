@@ -27,6 +27,7 @@ public final class OutboxRelay: Sendable {
     private let batchSize: Int
     private let retention: TimeInterval
     private let idleTimeout: TimeInterval
+    private let passesInFlight: Int
     private let logger: Logger
     private let depthGauge = EventMetrics.outboxDepth()
 
@@ -36,15 +37,18 @@ public final class OutboxRelay: Sendable {
     ///   - retention: how long published rows are kept before they are deleted.
     ///   - idleTimeout: when idle, the longest wait before looking again even if no commit rang
     ///     the wake signal (a safety net; commits wake the relay at once).
+    ///   - passesInFlight: how many batches may await their confirms and marks at once. Two were
+    ///     too few: while a mark waited for the writer, the publisher ran dry.
     public init(database: ServiceDatabase, publisher: any ConfirmedPublishing, producer: String,
                 batchSize: Int = 500, retention: TimeInterval = 30 * 86_400, idleTimeout: TimeInterval = 1,
-                logger: Logger) {
+                passesInFlight: Int = 8, logger: Logger) {
         self.database = database
         self.publisher = publisher
         self.producer = producer
         self.batchSize = max(1, batchSize)
         self.retention = retention
         self.idleTimeout = idleTimeout
+        self.passesInFlight = max(1, passesInFlight)
         self.logger = logger
     }
 
@@ -126,20 +130,23 @@ public final class OutboxRelay: Sendable {
     /// Relays until the task is cancelled: publishes whenever rows wait, sleeps until the next
     /// commit (or a second) when none do, and backs off while the broker is away.
     ///
-    /// Two batches may be in flight at once — the next is read and handed to the publisher while
-    /// the broker still confirms the previous — so the relay never idles for a confirm round
-    /// trip under load. After any failure it waits for what is in flight, then reads again from
+    /// Up to `passesInFlight` batches may be in flight at once: the next is read and handed to
+    /// the publisher while the broker still confirms the earlier ones and they are marked, so the
+    /// relay neither idles for a confirm round trip nor stalls while its marks wait for the
+    /// store's one writer (behind a long import transaction, say). Rows are still marked only
+    /// once confirmed. After any failure it waits for everything in flight, then reads again from
     /// the oldest unpublished row.
     public func run() async {
         var backoff = Backoff(base: 0.2, cap: 10)
         var lastPrune = Date.distantPast
         var lastDepth = Date.distantPast
         var cursor: Int64 = 0
-        var inFlight: Task<PassResult, any Error>?
+        var inFlight: [Task<PassResult, any Error>] = []
 
-        func settleInFlight() async -> Bool {
-            guard let pass = inFlight else { return true }
-            inFlight = nil
+        /// Waits for the oldest pass in flight; false when it did not go through whole.
+        func settleOldest() async -> Bool {
+            guard !inFlight.isEmpty else { return true }
+            let pass = inFlight.removeFirst()
             do {
                 let result = try await pass.value
                 if result.failed == 0 { return true }
@@ -151,23 +158,25 @@ public final class OutboxRelay: Sendable {
             }
             return false
         }
+        func settleAll() async {
+            while !inFlight.isEmpty { _ = await settleOldest() }
+        }
 
         while !Task.isCancelled {
             var healthy = true
             do {
                 let rows = try await readPending(after: cursor)
                 if rows.isEmpty {
-                    if inFlight != nil {
-                        healthy = await settleInFlight()
+                    if !inFlight.isEmpty {
+                        healthy = await settleOldest()
                     } else {
                         cursor = 0
                         await database.outbox.signal.wait(timeout: idleTimeout)
                     }
                 } else {
                     cursor = rows[rows.count - 1].seq
-                    let pass = dispatch(rows)
-                    healthy = await settleInFlight()
-                    inFlight = pass
+                    inFlight.append(dispatch(rows))
+                    if inFlight.count >= passesInFlight { healthy = await settleOldest() }
                 }
                 if Date().timeIntervalSince(lastDepth) > 5 {
                     lastDepth = Date()
@@ -186,12 +195,12 @@ public final class OutboxRelay: Sendable {
             if healthy {
                 backoff.reset()
             } else {
-                _ = await settleInFlight()
+                await settleAll()
                 cursor = 0
                 try? await Task.sleep(nanoseconds: UInt64(backoff.next() * 1_000_000_000))
             }
         }
-        _ = await settleInFlight()
+        await settleAll()
     }
 
     /// Deletes published rows older than the cut-off.

@@ -72,6 +72,21 @@ struct ImportAndSweepTests {
         }
     }
 
+    @Test("blank lines in a ledger are skipped, and the rows keep their line numbers")
+    func blankLinesAreSkipped() async throws {
+        try await ServiceHarness.run(IntakeService.definition) { service in
+            let text = String(decoding: Self.ledgerCSV(today: service.context.clock.today()), as: UTF8.self)
+            let lines = text.components(separatedBy: "\r\n")
+            let file = Data([lines[0], lines[1], "", lines[2], ""].joined(separator: "\r\n").utf8)
+            let answer = try await service.send(.post, "/imports", as: .village, scope: Sample.village, body: file,
+                                                contentType: "text/csv")
+            #expect(answer.status == .created, "\(answer.text)")
+            let rows = try #require(answer.object["rows"] as? [[String: Any]])
+            #expect(rows.map { $0["row"] as? Int } == [2, 4])
+            #expect(rows.map { $0["outcome"] as? String } == ["created", "created"])
+        }
+    }
+
     @Test("an import refuses rows outside the caller's scope, a file without required columns, and an .xls")
     func importRefusals() async throws {
         try await ServiceHarness.run(IntakeService.definition) { service in

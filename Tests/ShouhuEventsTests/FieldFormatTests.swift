@@ -70,4 +70,18 @@ import Testing
         #expect(!FieldFormat.isSchoolId(" gz"))
         #expect(!FieldFormat.isSchoolId(String(repeating: "s", count: 65)))
     }
+
+    /// Control characters are told from the UTF-8 bytes: exactly U+0000–U+001F and
+    /// U+007F–U+009F, whatever the general category of their neighbours.
+    @Test func controlCharactersAreExactlyCategoryCc() {
+        for scalar in (0...0x2FF).compactMap(Unicode.Scalar.init) {
+            let text = "李\(Character(scalar))梅"
+            let isControl = scalar.properties.generalCategory == .control
+            #expect(FieldFormat.isText(text, maxLength: 10) == !isControl, "U+\(String(scalar.value, radix: 16))")
+        }
+        #expect(FieldFormat.isText("第一行\n第二行\r\n\t第三行", maxLength: 20, allowingNewlines: true))
+        #expect(!FieldFormat.isText("第一行\n第二行", maxLength: 20))
+        #expect(!FieldFormat.isText("响\u{85}", maxLength: 20, allowingNewlines: true))
+        #expect(FieldFormat.isText("\u{A0}\u{C2}\u{9F0}", maxLength: 20))
+    }
 }

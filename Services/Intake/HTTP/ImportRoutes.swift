@@ -70,6 +70,17 @@ struct ImportRoutes: Sendable {
             code = row["code"]
             message = row["message"]
         }
+
+        /// Writes the result as the import's answer encodes it (`JSONEncoder` with sorted keys,
+        /// slashes unescaped, absent fields left out): byte for byte the same, without a boxed
+        /// tree per row for a file of 50,000.
+        func write(into json: inout JSONBytes) {
+            json.open()
+            json.membersIfPresent(["childId": childId, "code": code, "field": field, "message": message])
+            json.member("outcome", outcome)
+            json.member("row", row)
+            json.close()
+        }
     }
 
     func add(to router: Router<ShouhuRequestContext>) {
@@ -200,13 +211,13 @@ struct ImportRoutes: Sendable {
                         """, arguments: [importId, cursor]).map(RowResult.init(row:))
                 }
                 guard let last = rows.last else { break }
-                var chunk = Data()
+                var chunk = JSONBytes(escapesSlashes: false)
                 for row in rows {
-                    if !first { chunk.append(UInt8(ascii: ",")) }
+                    if !first { chunk.separator() }
                     first = false
-                    chunk.append(try encoder.encode(row))
+                    row.write(into: &chunk)
                 }
-                try await writer.write(ByteBuffer(bytes: chunk))
+                try await writer.write(ByteBuffer(bytes: chunk.bytes))
                 after = last.row
             }
             try await writer.write(ByteBuffer(string: "]}"))

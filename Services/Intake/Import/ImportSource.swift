@@ -138,18 +138,22 @@ public final class ImportSource: Sequence, IteratorProtocol {
     /// The next child's row, or nil at the end of the file.
     /// - Throws: `ImportError` when the rest of the file cannot be read.
     public func nextRow() throws(ImportError) -> LedgerRow? {
-        while true {
-            let row: SpreadsheetRow
-            if let replayed = replay.popLast() {
-                row = replayed
-            } else if let read = try nextSpreadsheetRow() {
-                row = read
-            } else {
-                return nil
-            }
+        while let row = try nextCells() {
             if let ledgerRow = builder.build(row) { return ledgerRow }
         }
+        return nil
     }
+
+    /// The next row's cells as read, before `rowBuilder` makes a ledger row of them (or skips
+    /// them, for a blank row), so that rows can be read in order on one task and built on
+    /// several; nil at the end of the file.
+    public func nextCells() throws(ImportError) -> SpreadsheetRow? {
+        if let replayed = replay.popLast() { return replayed }
+        return try nextSpreadsheetRow()
+    }
+
+    /// What `nextRow` builds each row with; a value, safe to use on any task.
+    public var rowBuilder: LedgerRowBuilder { builder }
 
     /// The next child's row; on an error, nil with the error in `failure`.
     public func next() -> LedgerRow? {

@@ -21,9 +21,7 @@ public enum SchoolGradeParser {
         if let range = key.firstRange(of: "年级") {
             key = String(key[..<range.upperBound])
         }
-        for word in ["小班", "中班", "大班", "学前班", "托班", "幼儿园", "学前"] where key.contains(word) {
-            return .noSchoolYear
-        }
+        if namesKindergarten(key) { return .noSchoolYear }
         for prefix in ["大", "研", "博"] where key.hasPrefix(prefix) && key.count == 2 {
             if number(String(key.dropFirst())) != nil { return .noSchoolYear }
         }
@@ -50,10 +48,30 @@ public enum SchoolGradeParser {
         return .year(offset + year)
     }
 
+    private static let kindergartenWords = ["小班", "中班", "大班", "学前班", "托班", "幼儿园", "学前"]
+    private static let kindergartenWordBytes = kindergartenWords.map { Array($0.utf8) }
+
+    /// Whether the key holds a kindergarten word. Every grade cell of a ledger comes through
+    /// here, and Foundation's `contains` was a tenth of reading a row, so a key of only ASCII and
+    /// common CJK ideographs (lead bytes E4–E9, one scalar per character, none that decomposes)
+    /// is searched byte by byte, which finds exactly what `contains` finds; any other key still
+    /// goes through `contains`.
+    private static func namesKindergarten(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard bytes.allSatisfy({ $0 < 0xC0 || (0xE4...0xE9).contains($0) }) else {
+            return kindergartenWords.contains { key.contains($0) }
+        }
+        return kindergartenWordBytes.contains { word in
+            bytes.count >= word.count
+                && (0...(bytes.count - word.count)).contains { bytes[$0..<$0 + word.count].elementsEqual(word) }
+        }
+    }
+
+    private static let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
     /// `3`, `三`, `十二` → the number; nil otherwise.
     private static func number(_ text: String) -> Int? {
         if let value = Int(text) { return value }
-        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
         let characters = Array(text)
         switch characters.count {
         case 1:

@@ -150,6 +150,10 @@ struct JSONBytes {
         empty.removeLast()
     }
 
+    /// A comma between two values that stand outside anything this writer opened (the rows of
+    /// an array written a page at a time).
+    mutating func separator() { bytes.append(UInt8(ascii: ",")) }
+
     /// The separator before an array element or a member.
     mutating func element() {
         if empty[empty.count - 1] {

@@ -14,9 +14,10 @@ import ShouhuEvents
 public struct ResidentIDVault: Sendable {
     // Kept as bytes: swift-crypto's SymmetricKey is not Sendable; a key is made on each use.
     private let sealingKeyBytes: Data
-    private let lookupKeyBytes: Data
     private var sealingKey: SymmetricKey { SymmetricKey(data: sealingKeyBytes) }
-    private var lookupKey: SymmetricKey { SymmetricKey(data: lookupKeyBytes) }
+    /// The HMAC keyed for lookups, made once: every hash starts from a copy of it, so the key
+    /// schedule (a third of a hash) is not done again for each row of an import.
+    private let lookupMAC: KeyedMAC
     /// Written in front of every sealed value, so a later key rotation can tell old from new.
     static let version = "v1"
 
@@ -36,7 +37,7 @@ public struct ResidentIDVault: Sendable {
                 .withUnsafeBytes { Data($0) }
         }
         sealingKeyBytes = derive("resident-id sealing v1")
-        lookupKeyBytes = derive("resident-id lookup v1")
+        lookupMAC = KeyedMAC(HMAC<SHA256>(key: SymmetricKey(data: derive("resident-id lookup v1"))))
     }
 
     /// The number sealed for storage: `v1:` and base64 of nonce, ciphertext and tag.
@@ -70,8 +71,20 @@ public struct ResidentIDVault: Sendable {
     /// The keyed hash a number is found by (hex): equal numbers give equal hashes, and nothing
     /// about the number can be read from it without the key.
     public func lookupHash(_ id: ResidentIDNumber) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(id.unmasked.utf8), using: lookupKey)
-        return Self.hex(code)
+        var mac = lookupMAC.keyed
+        mac.update(data: Array(id.unmasked.utf8))
+        return Self.hex(mac.finalize())
+    }
+}
+
+/// An HMAC whose key is already set, shared by the vault's copies.
+private struct KeyedMAC: @unchecked Sendable {
+    // @unchecked: HMAC holds a SymmetricKey, which swift-crypto does not mark Sendable. This one
+    // is never changed in place: each use takes a copy (a value) and updates only that.
+    let keyed: HMAC<SHA256>
+
+    init(_ keyed: HMAC<SHA256>) {
+        self.keyed = keyed
     }
 }
 

@@ -64,13 +64,27 @@ public enum FieldFormat {
         -> Bool
     {
         let core = trimmed(text)
-        guard !core.isEmpty, core.count <= maxLength else { return false }
-        return !text.unicodeScalars.contains { scalar in
-            if allowingNewlines, scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                return false
+        // A character is at least one byte, so a short text needs no count of its characters.
+        guard !core.isEmpty, core.utf8.count <= maxLength || core.count <= maxLength else { return false }
+        return !containsControl(text.utf8, allowingNewlines: allowingNewlines)
+    }
+
+    /// Whether the text holds a control character (general category Cc, U+0000–U+001F and
+    /// U+007F–U+009F; line feed, carriage return and tab allowed when asked), read off the UTF-8
+    /// bytes: the first 33 are single bytes, the other 32 are `C2 80` to `C2 9F`. Every text
+    /// field of every event is checked here, and asking each scalar its general category was
+    /// most of validating an event.
+    private static func containsControl(_ utf8: String.UTF8View, allowingNewlines: Bool) -> Bool {
+        var afterC2 = false
+        for byte in utf8 {
+            if byte < 0x20 {
+                if !(allowingNewlines && (byte == 0x0A || byte == 0x0D || byte == 0x09)) { return true }
+            } else if byte == 0x7F || (afterC2 && byte <= 0x9F) {
+                return true
             }
-            return scalar.properties.generalCategory == .control
+            afterC2 = byte == 0xC2
         }
+        return false
     }
 
     /// A machine code in snake_case (`child_exited`, `by_hand`): a lowercase letter, then

@@ -121,7 +121,7 @@ struct LedgerValueTests {
     }
 
     @Test func gradesWithoutASchoolYear() {
-        for text in ["大班", "中班", "学前班", "大二", "研一"] {
+        for text in ["大班", "中班", "学前班", "大二", "研一", "幼儿园大班", "小学前班", "Ｋ大班", "托班(2)"] {
             #expect(SchoolGradeParser.parse(text) == .noSchoolYear, "\(text)")
             #expect(LedgerValueNormalizer.normalize(text, as: .grade) == .empty)
         }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import Intake
@@ -27,6 +28,19 @@ struct ResidentIDVaultTests {
         #expect(vault.lookupHash(Self.sample).count == 64)
         let other = try ResidentIDNumber("110105194912310011", today: Self.today)
         #expect(vault.lookupHash(other) != vault.lookupHash(Self.sample))
+    }
+
+    /// Hashes already stored must still be found: the hash is HMAC-SHA256 under the HKDF subkey
+    /// for lookups, however the vault computes it.
+    @Test func theLookupHashIsTheKeyedHMACOfTheNumber() throws {
+        let master = SymmetricKey(data: Data(base64Encoded: Self.key)!)
+        let subkey = HKDF<SHA256>.deriveKey(inputKeyMaterial: master, salt: Data("shouhu-intake".utf8),
+                                            info: Data("resident-id lookup v1".utf8), outputByteCount: 32)
+        let code = HMAC<SHA256>.authenticationCode(for: Data("11010519491231002X".utf8), using: subkey)
+        let hex = code.map { String(format: "%02x", $0) }.joined()
+        let vault = try ResidentIDVault(base64Key: Self.key)
+        #expect(vault.lookupHash(Self.sample) == hex)
+        #expect(vault.lookupHash(Self.sample) == vault.lookupHash(Self.sample))
     }
 
     @Test func theLookupHashDependsOnTheKey() throws {
