@@ -35,7 +35,7 @@ struct IntakeImportBenchmark: AsyncParsableCommand {
         for round in 1...rounds {
             let (importRate, fullRate, cpu) = try await Self.withService { service in
                 let start = Date()
-                let cpuStart = Self.processCPUSeconds()
+                let cpuStart = processCPUSeconds()
                 let token = JWTCodec(secret: ServiceHarness.jwtSecret).sign(
                     Caller(subject: "bench", role: .countyOfficer, county: service.settings.county), expiresAt: Date() + 3600)
                 let response = try await service.client.execute(
@@ -56,7 +56,7 @@ struct IntakeImportBenchmark: AsyncParsableCommand {
                 }
                 guard drainedInTime else { throw HarnessError("the outbox did not drain") }
                 let drained = Date().timeIntervalSince(start)
-                let cpu = Self.processCPUSeconds() - cpuStart
+                let cpu = processCPUSeconds() - cpuStart
                 let published = try await service.context.database.pool.read { db in
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shouhu_outbox WHERE publishedAt IS NOT NULL") ?? 0
                 }
@@ -80,14 +80,6 @@ struct IntakeImportBenchmark: AsyncParsableCommand {
                      median(importRates), median(fullRates)))
         print(String(format: "median process CPU per row: %.0f µs (user + system, all threads)", median(cpuPerRow)))
         print("peak memory (VmHWM): \(peakMemoryMiB()) MiB (target < 200 MiB)")
-    }
-
-    /// User and system CPU time of the whole process so far, in seconds.
-    static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// What a round sees of the running service.

@@ -114,9 +114,6 @@ final class CountyUnderTest {
     /// Runs `shouhu-admin` with `arguments` against this county, as an operator would: the
     /// services' addresses, the secret and the broker prefix in its environment.
     func admin(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = ServiceProcess.binDirectory.appending(path: "shouhu-admin")
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SHOUHU_JWT_SECRET"] = Self.secret
         environment["SHOUHU_COUNTY"] = Self.county
@@ -125,24 +122,12 @@ final class CountyUnderTest {
         for (service, running) in services {
             environment["SHOUHU_\(service.rawValue.uppercased())_URL"] = "http://127.0.0.1:\(running.port)"
         }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        return try ProgramRun.run(ServiceProcess.binDirectory.appending(path: "shouhu-admin"), arguments, environment: environment)
     }
 
     /// Polls `condition` until it holds (true) or `timeout` passes (false).
     func eventually(timeout: TimeInterval = 60, _ condition: () async throws -> Bool) async rethrows -> Bool {
-        let until = Date() + timeout
-        while Date() < until {
-            if try await condition() { return true }
-            try? await Task.sleep(nanoseconds: 250_000_000)
-        }
-        return try await condition()
+        try await TestBroker.eventually(timeout: timeout, every: 0.25, condition)
     }
 
     /// The logs of every service, for a failure message.

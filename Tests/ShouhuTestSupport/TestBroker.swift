@@ -46,12 +46,13 @@ public struct TestBroker {
         }
     }
 
-    /// Waits until a condition holds, polling every 20 ms; false on timeout.
-    public static func eventually(timeout: TimeInterval = 20, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    /// Waits until a condition holds, polling every `interval` (20 ms unless told); false on timeout.
+    public static func eventually(timeout: TimeInterval = 20, every interval: TimeInterval = 0.02,
+                                  _ condition: () async throws -> Bool) async rethrows -> Bool {
         let until = Date() + timeout
         while Date() < until {
             if try await condition() { return true }
-            try? await Task.sleep(nanoseconds: 20_000_000)
+            try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
         }
         return try await condition()
     }

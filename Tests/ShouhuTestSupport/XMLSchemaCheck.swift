@@ -9,15 +9,6 @@ public enum XMLSchemaCheck {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("xsd-check-\(UUID().uuidString).xml")
         try document.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", "--schema", schema, file.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        return try ProgramRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["xmllint", "--noout", "--schema", schema, file.path])
     }
 }
