@@ -9,6 +9,13 @@ import GRDB
 /// The pool therefore runs with `synchronous=FULL`. GRDB quietly sets `NORMAL` on the writer
 /// while opening a pool in WAL mode, so FULL is set again afterwards (see `init`); the store tests
 /// check that it holds.
+///
+/// Temporary data stays in memory (`temp_store=MEMORY`). Inside a transaction of several
+/// statements, SQLite keeps a statement journal for any statement that may fail half-way (the
+/// relay's marks, a sweep's upsert of thousands of rows), and spills it to a new file in
+/// `/var/tmp` once it passes 64 KiB: a file created, written and unlinked for every such
+/// transaction. In memory it costs at most the pages the statement changes. Measured with the
+/// pipeline and mentoring-sweep benchmarks (README).
 public final class ServiceDatabase: Sendable {
     /// The connection pool: one writer, several readers.
     public let pool: DatabasePool
@@ -35,6 +42,7 @@ public final class ServiceDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")  // see the type's comment
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try pool.writeWithoutTransaction { db in

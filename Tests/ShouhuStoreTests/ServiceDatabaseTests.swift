@@ -41,6 +41,15 @@ struct ServiceDatabaseTests {
         #expect(try await database.pool.read { db in try Outbox.depth(db) } == 0)
     }
 
+    @Test func temporaryDataStaysInMemoryOnTheWriterAndTheReaders() async throws {
+        let database = try makeDatabase()
+        // 2 is MEMORY: statement journals and sorts never become files in /var/tmp.
+        let writer = try await database.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") }
+        let reader = try await database.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") }
+        #expect(writer == 2)
+        #expect(reader == 2)
+    }
+
     @Test func reopeningRunsNoMigrationTwiceAndKeepsData() throws {
         let first = try makeDatabase()
         try first.pool.write { db in try first.outbox.append(exitEvent(), in: db) }
