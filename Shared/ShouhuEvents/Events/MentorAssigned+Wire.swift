@@ -1,0 +1,20 @@
+/// The fast codec's `mentor.assigned`: members in sorted order, as the synthesized
+/// `encode(to:)` writes them.
+extension MentorAssigned: WireEncodable, WireDecodable {
+    func writeWire(to writer: inout WireJSONWriter) {
+        writer.openObject()
+        writer.member("childId", childId)
+        writer.member("mentorId", mentorId)
+        writer.member("pairing", pairing)
+        writer.member("role", role)
+        writer.closeObject()
+    }
+
+    init(wire value: WireJSONValue) throws(WireUnsupported) {
+        var object = try value.object()
+        childId = try object.member("childId")
+        mentorId = try object.member("mentorId")
+        pairing = try object.member("pairing")
+        role = try object.member("role")
+    }
+}

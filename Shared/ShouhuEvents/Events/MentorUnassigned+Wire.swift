@@ -1,0 +1,18 @@
+/// The fast codec's `mentor.unassigned`: members in sorted order, as the synthesized
+/// `encode(to:)` writes them.
+extension MentorUnassigned: WireEncodable, WireDecodable {
+    func writeWire(to writer: inout WireJSONWriter) {
+        writer.openObject()
+        writer.member("childId", childId)
+        writer.member("mentorId", mentorId)
+        writer.member("reason", reason)
+        writer.closeObject()
+    }
+
+    init(wire value: WireJSONValue) throws(WireUnsupported) {
+        var object = try value.object()
+        childId = try object.member("childId")
+        mentorId = try object.member("mentorId")
+        reason = try object.member("reason")
+    }
+}
