@@ -11,17 +11,21 @@ public enum FieldFormat {
     /// A UUID written the way Shouhu writes them: lowercase hex in the 8-4-4-4-12 layout
     /// (`9b2f1c3e-5d4a-4e8b-9a61-2f3c4d5e6f70`). Ids are compared as strings, so case matters.
     public static func isLowercaseUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                guard isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-                else { return false }
+        // Over the string's own bytes: this runs several times for every event encoded and
+        // decoded.
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 36 else { return false }
+            for (index, byte) in bytes.enumerated() {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard byte == UInt8(ascii: "-") else { return false }
+                } else {
+                    guard isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+                    else { return false }
+                }
             }
+            return true
         }
-        return true
     }
 
     /// Exactly `count` ASCII digits.
