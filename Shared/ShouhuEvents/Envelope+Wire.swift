@@ -22,21 +22,42 @@ extension Envelope {
     }
 }
 
-/// The codec's fastest path, for payloads that are `WireEncodable` and `WireDecodable` (every
-/// event of the catalog): envelopes written straight into bytes and read straight from the
-/// scanned body, without `Codable`. Each answers nil where it is not sure to match Foundation,
-/// and `EventCodec` then takes the slower paths, whose errors are the contract's.
+/// An event that writes and reads itself, as every event of the catalog does: its envelopes
+/// take the codec's fastest path, written straight into bytes and read straight from the
+/// scanned body, without `Codable`. Each event answers `Event`'s `_wireBody(of:)` and
+/// `_wireEnvelope(from:)` with `wireBody(of:)` and `wireEnvelope(from:)`, so that the codec
+/// runs them as code made for the event's own type.
+protocol WireEvent: Event, WireEncodable, WireDecodable {}
+
+extension WireEvent {
+    /// The body `JSONEncoder` would write, or nil where that is not certain.
+    static func wireBody(of envelope: Envelope<Self>) -> Data? {
+        var writer = WireJSONWriter()
+        envelope.writeWire(to: &writer) { envelope.payload.writeWire(to: &$0) }
+        return writer.declined ? nil : Data(writer.bytes)
+    }
+
+    /// The envelope `JSONDecoder` would read through the codec's `EventReader`, not yet
+    /// validated, or nil on anything unusual and on every error.
+    static func wireEnvelope(from data: Data) -> Envelope<Self>? {
+        data.withUnsafeBytes { raw in
+            WireJSONDocument.read(raw) { root throws(WireUnsupported) in
+                let (header, payload) = try WireEnvelope.readHeader(root)
+                guard header.type == routingKey, supportedVersions.contains(header.version), header.producer == producer
+                else { throw WireUnsupported() }
+                return Envelope(header: header, payload: try Self(wire: payload))
+            }
+        }
+    }
+}
+
+/// The codec's way to the fastest path: each answers nil where it is not sure to match
+/// Foundation (and for an event without a fast writer or reader), and `EventCodec` then takes
+/// the slower paths, whose errors are the contract's.
 enum WireEnvelope {
     /// The body `JSONEncoder` would write, or nil.
     static func encode<E: Event>(_ envelope: Envelope<E>) -> Data? {
-        guard let wire = E.self as? any WireEncodable.Type else { return nil }
-        func write<W: WireEncodable>(_: W.Type) -> Data? {
-            guard let payload = envelope.payload as? W else { return nil }
-            var writer = WireJSONWriter()
-            envelope.writeWire(to: &writer) { payload.writeWire(to: &$0) }
-            return writer.declined ? nil : Data(writer.bytes)
-        }
-        return write(wire)
+        E._wireBody(of: envelope)
     }
 
     /// The header `EventCodec.header(from:)` reads, or nil.
@@ -46,27 +67,13 @@ enum WireEnvelope {
         }
     }
 
-    /// The envelope `JSONDecoder` would read through the codec's `EventReader`, not yet
-    /// validated, or nil.
+    /// The envelope `EventCodec.decode` reads, not yet validated, or nil.
     static func decode<E: Event>(_ type: E.Type, from data: Data) -> Envelope<E>? {
-        guard let wire = E.self as? any WireDecodable.Type else { return nil }
-        func read<W: WireDecodable>(_: W.Type) -> Envelope<E>? {
-            data.withUnsafeBytes { raw in
-                WireJSONDocument.read(raw) { root throws(WireUnsupported) in
-                    let (header, payload) = try readHeader(root)
-                    guard header.type == E.routingKey, E.supportedVersions.contains(header.version),
-                        header.producer == E.producer,
-                        let event = try W(wire: payload) as? E
-                    else { throw WireUnsupported() }
-                    return Envelope(header: header, payload: event)
-                }
-            }
-        }
-        return read(wire)
+        E._wireEnvelope(from: data)
     }
 
     /// The header fields and the payload, which must be an object (as `HeaderReader` demands).
-    private static func readHeader(_ root: WireJSONValue) throws(WireUnsupported)
+    static func readHeader(_ root: WireJSONValue) throws(WireUnsupported)
         -> (header: EnvelopeHeader, payload: WireJSONValue)
     {
         var object = try root.object()

@@ -1,6 +1,12 @@
+import Foundation
+
 /// The fast codec's `child.updated`: members in sorted order, and, as `encode(to:)` writes them,
 /// a field only when it has a value or is listed in `changed` (a cleared one as `null`).
-extension ChildUpdated: WireEncodable, WireDecodable {
+extension ChildUpdated: WireEvent {
+    // EventCodec's fast path runs this event's own writer and reader.
+    public static func _wireBody(of envelope: Envelope<Self>) -> Data? { wireBody(of: envelope) }
+    public static func _wireEnvelope(from data: Data) -> Envelope<Self>? { wireEnvelope(from: data) }
+
     func writeWire(to writer: inout WireJSONWriter) {
         func write<Value: WireEncodable>(_ name: StaticString, _ value: Value?, _ field: Field) {
             if value != nil || isChanged(field) { writer.member(name, value) }

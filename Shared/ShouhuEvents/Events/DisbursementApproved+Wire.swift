@@ -1,6 +1,12 @@
+import Foundation
+
 /// The fast codec's `disbursement.approved`: members in sorted order, as the synthesized
 /// `encode(to:)` writes them.
-extension DisbursementApproved: WireEncodable, WireDecodable {
+extension DisbursementApproved: WireEvent {
+    // EventCodec's fast path runs this event's own writer and reader.
+    public static func _wireBody(of envelope: Envelope<Self>) -> Data? { wireBody(of: envelope) }
+    public static func _wireEnvelope(from data: Data) -> Envelope<Self>? { wireEnvelope(from: data) }
+
     func writeWire(to writer: inout WireJSONWriter) {
         writer.openObject()
         writer.member("batchId", batchId)

@@ -1,5 +1,11 @@
+import Foundation
+
 /// The fast codec's `reassessment.due`: members in sorted order, as `encode(to:)` writes them.
-extension ReassessmentDue: WireEncodable, WireDecodable {
+extension ReassessmentDue: WireEvent {
+    // EventCodec's fast path runs this event's own writer and reader.
+    public static func _wireBody(of envelope: Envelope<Self>) -> Data? { wireBody(of: envelope) }
+    public static func _wireEnvelope(from data: Data) -> Envelope<Self>? { wireEnvelope(from: data) }
+
     func writeWire(to writer: inout WireJSONWriter) {
         writer.openObject()
         writer.member("childId", childId)
