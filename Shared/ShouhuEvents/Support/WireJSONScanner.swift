@@ -1,3 +1,5 @@
+import Foundation
+
 /// One JSON value found by `WireJSONScanner`: where its bytes are, not a copy of them. Strings and
 /// numbers stay bytes until a field asks for them.
 struct WireJSONToken {
@@ -210,18 +212,31 @@ struct WireJSONScanner {
         let start = index
         var escaped = false
         var ascii = true
-        while index < bytes.count {
-            // Eight bytes at a time while none ends the string, starts an escape or is a control
-            // character (most of a body is such runs: ids, codes, names).
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                guard Self.isPlainText(word) else { break }
-                if word & Self.highBits != 0 { ascii = false }
-                index += 8
+        while true {
+            // Find the next quote, backslash or control character, eight bytes at a time while
+            // eight remain (most of a body is runs of plain text: ids, codes, names).
+            if index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                let marks = Self.specialMarks(word)
+                // Only the bytes before the first special one belong to this string.
+                let plain = marks == 0 ? word : word & ((1 &<< UInt64(marks.trailingZeroBitCount & ~7)) &- 1)
+                if plain & Self.highBits != 0 { ascii = false }
+                guard marks != 0 else {
+                    index += 8
+                    continue
+                }
+                index += marks.trailingZeroBitCount / 8
+            } else {
+                guard index < bytes.count else { throw WireUnsupported() }
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                    if byte >= 0x80 { ascii = false }
+                    index += 1
+                    continue
+                }
             }
-            guard index < bytes.count else { break }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
                 // Bytes of a multi-byte character are never a quote or a backslash, so the
                 // string's end is found before its UTF-8 is checked.
                 guard ascii || Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
@@ -230,30 +245,27 @@ struct WireJSONScanner {
                 try append(escaped ? .escapedString : .string, start, index)
                 index += 1
                 return ascii && !escaped
-            } else if byte == UInt8(ascii: "\\") {
+            case UInt8(ascii: "\\"):
                 escaped = true
                 try escape()
-            } else if byte < 0x20 {
+            default:
                 throw WireUnsupported()
-            } else {
-                if byte >= 0x80 { ascii = false }
-                index += 1
             }
         }
-        throw WireUnsupported()
     }
 
     private static var lowBits: UInt64 { 0x0101_0101_0101_0101 }
     private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
-    /// Whether none of eight bytes is a quote, a backslash or below 0x20 (bytes from 0x80 up
-    /// count as plain): the classic tests for a zero byte and a byte below n in a word, exact
-    /// about whether there is one.
-    private static func isPlainText(_ word: UInt64) -> Bool {
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- lowBits) & ~value & highBits != 0 }
-        let hasControl = (word &- 0x20 &* lowBits) & ~word & highBits != 0
-        return !hasControl && !hasZeroByte(word ^ (UInt64(UInt8(ascii: "\"")) &* lowBits))
-            && !hasZeroByte(word ^ (UInt64(UInt8(ascii: "\\")) &* lowBits))
+    /// The high bit of each byte of a little-endian word that is a quote, a backslash or below
+    /// 0x20 (bytes from 0x80 up count as plain), by the classic tests for a zero byte and for a
+    /// byte below n: a borrow can mark a byte above a marked one, never below, so the lowest
+    /// mark is the first such byte.
+    private static func specialMarks(_ word: UInt64) -> UInt64 {
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- lowBits) & ~value & highBits }
+        let controls = (word &- 0x20 &* lowBits) & ~word & highBits
+        return controls | zeroBytes(word ^ (UInt64(UInt8(ascii: "\"")) &* lowBits))
+            | zeroBytes(word ^ (UInt64(UInt8(ascii: "\\")) &* lowBits))
     }
 
     /// Whether the bytes are well-formed UTF-8 by the standard library's own decoder, the one
@@ -305,8 +317,8 @@ extension WireJSONToken {
     /// Orders two string tokens by their bytes: negative, zero or positive.
     static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ left: WireJSONToken, _ right: WireJSONToken) -> Int {
         let a = left.range(in: bytes), b = right.range(in: bytes)
-        for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
-        return a.count - b.count
+        let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+        return common != 0 ? Int(common) : a.count - b.count
     }
 
     /// The value of four hex digits at `index`.
