@@ -43,6 +43,13 @@ public enum RFC3339 {
         return true
     }
 
+    /// Whether `string(from:)` has a text for the instant (it lies in the years 0001–9999),
+    /// without writing it.
+    static func canWrite(_ date: Date) -> Bool {
+        guard let ms = milliseconds(of: date) else { return false }
+        return writableMilliseconds.contains(ms)
+    }
+
     /// Parses RFC 3339 date-time text (`YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`); nil for
     /// anything else, including a missing offset, an impossible day or hour, or a year outside
     /// 0001–9999 once converted to UTC.
