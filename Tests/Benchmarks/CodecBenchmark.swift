@@ -12,6 +12,7 @@ struct CodecBenchmark: ParsableCommand {
 
     @Option(help: "Envelopes per measurement.") var events = 20_000
     @Option(help: "Rounds per event; the median is printed.") var rounds = 7
+    @Option(help: "Measure only this event (a routing key), e.g. for a profile.") var only: String?
 
     func run() throws {
         print("shouhu-bench codec --events \(events) --rounds \(rounds): median CPU µs per envelope")
@@ -23,6 +24,7 @@ struct CodecBenchmark: ParsableCommand {
     /// Encodes, reads the header of and fully decodes `events` envelopes of one event, `rounds`
     /// times, and prints the medians.
     private func measure<E: Event>(_ make: (Int) -> Envelope<E>) throws {
+        if let only, only != E.routingKey { return }
         let codec = EventCodec()
         let envelopes = (0..<events).map(make)
         var encode: [Double] = [], header: [Double] = [], decode: [Double] = []
