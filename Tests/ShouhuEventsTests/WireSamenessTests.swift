@@ -35,6 +35,24 @@ import Testing
         try check(type)
     }
 
+    /// Bodies past the scanner's room on the stack are read from the heap; past its limit of
+    /// tokens, they are left to Foundation, which the codec then asks.
+    @Test(arguments: [10, 300, 5_000, 70_000])
+    func largeBodiesAreReadOrLeftToFoundation(_ count: Int) throws {
+        var payload = Samples.visitRecorded.payload
+        payload.concerns = (0..<count).map { "作业/考试 \($0)" }
+        let envelope = Envelope(county: Samples.county, payload: payload)
+        let body = try WireChecks.foundationBytes(envelope)
+        #expect(WireEnvelope.encode(envelope) == body)
+        let fast = WireEnvelope.decode(VisitRecorded.self, from: body)
+        if count < 65_000 {
+            #expect(fast == envelope)
+        } else {
+            #expect(fast == nil)
+        }
+        #expect(try EventCodec().decode(VisitRecorded.self, from: body) == envelope)
+    }
+
     // MARK: - Bodies the codec must refuse as before
 
     /// Values put in place of each member of the envelope and of its payload (and of the

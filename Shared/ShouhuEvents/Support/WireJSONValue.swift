@@ -12,16 +12,35 @@ struct WireJSONDocument {
     static func read<Result>(
         _ raw: UnsafeRawBufferPointer, _ body: (WireJSONValue) throws(WireUnsupported) -> Result
     ) -> Result? {
-        // Scratch room for the tokens, on the stack when it fits: the body is read and done with
-        // before this returns. (Tokens are plain values: nothing to deinitialize.)
-        withUnsafeTemporaryAllocation(
-            of: WireJSONToken.self, capacity: WireJSONScanner.maxTokens(byteCount: raw.count)
-        ) { scratch in
-            guard let count = try? WireJSONScanner.scan(raw, into: scratch) else { return nil }
-            let tokens = UnsafeBufferPointer(rebasing: scratch[..<count])
-            let document = WireJSONDocument(bytes: raw.assumingMemoryBound(to: UInt8.self), tokens: tokens)
-            return try? body(WireJSONValue(document: document, index: 0))
+        // Scratch room for the tokens: on the stack for a body of the usual size (the body is
+        // read and done with before this returns), on the heap for a large one, whatever the
+        // thread's stack, and never more than `maxTokens`: a body with more values than that is
+        // left to Foundation. Tokens are plain values: nothing to deinitialize.
+        let capacity = min(WireJSONScanner.maxTokens(byteCount: raw.count), maxTokens)
+        guard capacity <= maxStackTokens else {
+            let scratch = UnsafeMutableBufferPointer<WireJSONToken>.allocate(capacity: capacity)
+            defer { scratch.deallocate() }
+            return read(raw, into: scratch, body)
         }
+        return withUnsafeTemporaryAllocation(of: WireJSONToken.self, capacity: capacity) { scratch in
+            read(raw, into: scratch, body)
+        }
+    }
+
+    /// The most tokens kept on the stack (32 KiB; room for any body up to 4 KiB).
+    private static var maxStackTokens: Int { 2048 }
+
+    /// The most tokens read at all (1 MiB of them; an event has a few dozen).
+    private static var maxTokens: Int { 65_536 }
+
+    private static func read<Result>(
+        _ raw: UnsafeRawBufferPointer, into scratch: UnsafeMutableBufferPointer<WireJSONToken>,
+        _ body: (WireJSONValue) throws(WireUnsupported) -> Result
+    ) -> Result? {
+        guard let count = try? WireJSONScanner.scan(raw, into: scratch) else { return nil }
+        let tokens = UnsafeBufferPointer(rebasing: scratch[..<count])
+        let document = WireJSONDocument(bytes: raw.assumingMemoryBound(to: UInt8.self), tokens: tokens)
+        return try? body(WireJSONValue(document: document, index: 0))
     }
 }
 
