@@ -46,7 +46,7 @@ public struct EnvelopeHeader: Codable, Sendable, Hashable {
         try Check.uuid(id, "id")
         try Check.that(EnvelopeHeader.isRoutingKey(type), "type", "must be a routing key such as child.registered")
         try Check.that(version >= 1, "version", "must be 1 or more")
-        try Check.that(RFC3339.string(from: occurredAt) != nil, "occurredAt", "must lie in the years 0001 to 9999")
+        try Check.that(RFC3339.canWrite(occurredAt), "occurredAt", "must lie in the years 0001 to 9999")
         try Check.that(FieldFormat.isCountyCode(county), "county", "must be a 6-digit GB/T 2260 county code")
         try Check.uuid(correlationId, "correlationId")
         if let causationId { try Check.uuid(causationId, "causationId") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An event one Shouhu service publishes and others consume: the payload of an `Envelope`.
 ///
 /// Each conforming type states its place in the contract (docs/contract.md, "Events on the
@@ -27,9 +29,24 @@ public protocol Event: Codable, Sendable, Equatable {
     /// - Throws: `EventValidationError` naming the first offending field by its JSON path
     ///   relative to the payload (`guardian.phone`, `parents[1].since`).
     func validate() throws(EventValidationError)
+
+    /// For `EventCodec` only: the body of an envelope of this event written by the event's own
+    /// fast writer, or nil (the default) when the codec must take its Codable path. A
+    /// requirement so that the codec reaches code made for the event's type without a cast.
+    static func _wireBody(of envelope: Envelope<Self>) -> Data?
+
+    /// For `EventCodec` only: an envelope of this event read by the event's own fast reader,
+    /// not yet validated, or nil (the default) when the codec must take its Codable path.
+    static func _wireEnvelope(from data: Data) -> Envelope<Self>?
 }
 
 extension Event {
     /// Every major version from 1 up to the current one.
     public static var supportedVersions: ClosedRange<Int> { 1...version }
+
+    /// No fast writer: the codec's Codable path writes the event.
+    public static func _wireBody(of envelope: Envelope<Self>) -> Data? { nil }
+
+    /// No fast reader: the codec's Codable path reads the event.
+    public static func _wireEnvelope(from data: Data) -> Envelope<Self>? { nil }
 }

@@ -21,8 +21,10 @@ public struct EventCodec: Sendable {
     ///   would reject is ever published; `EncodingError` should Foundation fail.
     public func encode<E: Event>(_ envelope: Envelope<E>) throws -> Data {
         try envelope.validate()
-        // The fast writer gives Foundation's bytes for everything events are made of, and
-        // answers nil (or throws) where it cannot be sure; Foundation then has the last word.
+        // The fast writers give Foundation's bytes for everything events are made of, and
+        // answer nil (or throw) where they cannot be sure; Foundation then has the last word.
+        // First the events' own writers (`WireEncodable`), then the Codable one.
+        if let fast = WireEnvelope.encode(envelope) { return fast }
         if let fast = try? WireJSONEncoder().encode(envelope: envelope) { return fast }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -36,7 +38,10 @@ public struct EventCodec: Sendable {
     /// known here; the payload must be present and a JSON object.
     /// - Throws: `EventDecodingError.notJSON`, `.missingField` or `.invalidValue`.
     public func header(from data: Data) throws(EventDecodingError) -> EnvelopeHeader {
-        try read(HeaderReader.self, from: data).header
+        // The fast reader first; on anything unusual, and on every error, the Codable readers,
+        // whose errors are Foundation's.
+        if let fast = WireEnvelope.header(from: data) { return fast }
+        return try codableHeader(from: data)
     }
 
     /// Reads a body as an envelope of one event type and validates it.
@@ -50,7 +55,27 @@ public struct EventCodec: Sendable {
     public func decode<E: Event>(_ type: E.Type, from data: Data) throws(EventDecodingError)
         -> Envelope<E>
     {
-        let envelope = try read(EventReader<E>.self, from: data).envelope
+        // The events' own readers (`WireDecodable`) first; on anything unusual, and on every
+        // error, the Codable readers, whose errors are Foundation's.
+        guard let fast = WireEnvelope.decode(E.self, from: data) else {
+            return try codableDecode(E.self, from: data)
+        }
+        return try Self.validated(fast)
+    }
+
+    /// `header(from:)` through the Codable readers alone, as the codec read before the events'
+    /// own readers: where its errors come from, and what the fast reader must agree with.
+    func codableHeader(from data: Data) throws(EventDecodingError) -> EnvelopeHeader {
+        try read(HeaderReader.self, from: data).header
+    }
+
+    /// `decode(_:from:)` through the Codable readers alone (see `codableHeader`).
+    func codableDecode<E: Event>(_ type: E.Type, from data: Data) throws(EventDecodingError) -> Envelope<E> {
+        try Self.validated(read(EventReader<E>.self, from: data).envelope)
+    }
+
+    /// The envelope once its payload has passed `validate()`.
+    private static func validated<E: Event>(_ envelope: Envelope<E>) throws(EventDecodingError) -> Envelope<E> {
         do throws(EventValidationError) {
             try envelope.payload.validate()
         } catch {

@@ -11,22 +11,30 @@ public enum FieldFormat {
     /// A UUID written the way Shouhu writes them: lowercase hex in the 8-4-4-4-12 layout
     /// (`9b2f1c3e-5d4a-4e8b-9a61-2f3c4d5e6f70`). Ids are compared as strings, so case matters.
     public static func isLowercaseUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                guard isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-                else { return false }
+        // Over the string's own bytes: this runs several times for every event encoded and
+        // decoded. With dashes at the four places, and four dashes in all, every other byte
+        // must be a lowercase hex digit.
+        var text = text
+        return text.withUTF8 { bytes in
+            let dash = UInt8(ascii: "-")
+            guard bytes.count == 36, bytes[8] == dash, bytes[13] == dash, bytes[18] == dash, bytes[23] == dash
+            else { return false }
+            var dashes = 0
+            for byte in bytes {
+                if byte == dash {
+                    dashes += 1
+                } else if !(isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))) {
+                    return false
+                }
             }
+            return dashes == 4
         }
-        return true
     }
 
     /// Exactly `count` ASCII digits.
     public static func isDigits(_ text: String, count: Int) -> Bool {
-        text.utf8.count == count && text.utf8.allSatisfy(isDigit)
+        var text = text
+        return text.withUTF8 { $0.count == count && $0.allSatisfy(isDigit) }
     }
 
     /// A county code of GB/T 2260 (县级行政区划代码): 6 digits, e.g. `520330`.
@@ -100,23 +108,28 @@ public enum FieldFormat {
     /// either optionally after `+86` (and one space or dash). A dashless number starting with 1
     /// must be a mobile; a landline starts and ends with a digit and has no double dash.
     public static func isPhone(_ text: String) -> Bool {
-        var rest = Substring(text)
-        if rest.hasPrefix("+86") {
-            rest = rest.dropFirst(3)
-            if rest.first == " " || rest.first == "-" { rest = rest.dropFirst() }
+        var text = text
+        return text.withUTF8 { all in
+            // Over the string's own bytes. A phone number is ASCII; a text that is not can
+            // never pass, and on ASCII, bytes and characters are the same thing.
+            guard all.allSatisfy({ $0 < 0x80 }) else { return false }
+            var bytes = all[...]
+            let dash = UInt8(ascii: "-")
+            if bytes.starts(with: "+86".utf8) {
+                bytes = bytes.dropFirst(3)
+                if bytes.first == UInt8(ascii: " ") || bytes.first == dash { bytes = bytes.dropFirst() }
+            }
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if !bytes.contains(dash) {
+                guard bytes.allSatisfy(isDigit) else { return false }
+                if first == UInt8(ascii: "1") { return bytes.count == 11 }
+            }
+            guard (7...20).contains(bytes.count), isDigit(first), isDigit(last),
+                bytes.allSatisfy({ isDigit($0) || $0 == dash }),
+                bytes.lazy.filter(isDigit).count >= 7
+            else { return false }
+            return !zip(bytes, bytes.dropFirst()).contains { $0 == dash && $1 == dash }
         }
-        let bytes = Array(rest.utf8)
-        guard let first = bytes.first, let last = bytes.last else { return false }
-        let dash = UInt8(ascii: "-")
-        if !bytes.contains(dash) {
-            guard bytes.allSatisfy(isDigit) else { return false }
-            if first == UInt8(ascii: "1") { return bytes.count == 11 }
-        }
-        guard (7...20).contains(bytes.count), isDigit(first), isDigit(last),
-            bytes.allSatisfy({ isDigit($0) || $0 == dash }),
-            bytes.filter(isDigit).count >= 7
-        else { return false }
-        return !zip(bytes, bytes.dropFirst()).contains { $0 == dash && $1 == dash }
     }
 
     /// A sane e-mail address (电子邮箱): ASCII, one `@`, a local part of 1 to 64 characters
@@ -164,11 +177,32 @@ public enum FieldFormat {
     // MARK: - Helpers
 
     static func trimmed(_ text: String) -> Substring {
+        // Most text holds no white space at all, and then nothing is trimmed; finding the ends
+        // character by character asks Unicode's tables twice for every field validated.
+        guard mayHoldWhitespace(text) else { return text[...] }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let start = text.firstIndex(where: { !isSpace($0) }),
             let end = text.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return text[start...end]
+    }
+
+    /// False when no scalar of the text is white space (Unicode's White_Space, which
+    /// `Character.isWhitespace` asks of a character's first scalar). Read off the UTF-8 bytes:
+    /// the ASCII ones are tab to carriage return and space, every other lies from U+0085 to
+    /// U+3000, whose lead bytes are C2 to E2, or E3 80 80 for U+3000 itself. Bytes below 0x20
+    /// count too, to keep the test simple.
+    static func mayHoldWhitespace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if byte <= 0x20 || (byte >= 0xC2 && byte <= 0xE2) { return true }
+                if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -12,42 +12,42 @@ public enum RFC3339 {
     /// The RFC 3339 UTC text of an instant, rounded to the millisecond, or nil when the instant
     /// lies outside the years 0001–9999 (or is not a number at all).
     public static func string(from date: Date) -> String? {
-        guard let ms = milliseconds(of: date) else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        guard append(date, to: &text) else { return nil }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `string(from:)`'s text, digit by digit (this runs for every event encoded), and
+    /// answers true; false, having appended nothing, when there is no such text.
+    static func append(_ date: Date, to text: inout [UInt8]) -> Bool {
+        guard let ms = milliseconds(of: date) else { return false }
         let msPerDay: Int64 = 86_400_000
         let days = ms >= 0 ? ms / msPerDay : -((-ms + msPerDay - 1) / msPerDay)
         let inDay = ms - days * msPerDay
         let day = CalendarDate(daysSinceEpoch: Int(days))
-        guard (1...9999).contains(day.year) else { return nil }
+        guard day.appendDigits(to: &text) else { return false }
         let seconds = Int(inDay / 1000)
         let fraction = Int(inDay % 1000)
-        // Written digit by digit into 24 bytes: this runs for every event encoded and decoded.
-        var text: [UInt8] = []
-        text.reserveCapacity(24)
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
-            }
-        }
-        digits(day.year, 4)
-        text.append(UInt8(ascii: "-"))
-        digits(day.month, 2)
-        text.append(UInt8(ascii: "-"))
-        digits(day.day, 2)
         text.append(UInt8(ascii: "T"))
-        digits(seconds / 3600, 2)
+        text.appendDigits(seconds / 3600, count: 2)
         text.append(UInt8(ascii: ":"))
-        digits(seconds / 60 % 60, 2)
+        text.appendDigits(seconds / 60 % 60, count: 2)
         text.append(UInt8(ascii: ":"))
-        digits(seconds % 60, 2)
+        text.appendDigits(seconds % 60, count: 2)
         if fraction != 0 {
             text.append(UInt8(ascii: "."))
-            digits(fraction, 3)
+            text.appendDigits(fraction, count: 3)
         }
         text.append(UInt8(ascii: "Z"))
-        return String(decoding: text, as: UTF8.self)
+        return true
+    }
+
+    /// Whether `string(from:)` has a text for the instant (it lies in the years 0001–9999),
+    /// without writing it.
+    static func canWrite(_ date: Date) -> Bool {
+        guard let ms = milliseconds(of: date) else { return false }
+        return writableMilliseconds.contains(ms)
     }
 
     /// Parses RFC 3339 date-time text (`YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`); nil for
@@ -79,10 +79,15 @@ public enum RFC3339 {
     }
 
     static func milliseconds(from text: String) -> Int64? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8(milliseconds(fromUTF8:))
+    }
+
+    /// `milliseconds(from:)` on UTF-8 bytes, for readers that have bytes and no `String`.
+    static func milliseconds(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         // The shortest form is 2026-06-20T08:30:00Z (20 bytes); refuse absurd lengths early.
         guard bytes.count >= 20, bytes.count <= 64 else { return nil }
-        guard let day = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)) else {
+        guard let day = CalendarDate.parse(UnsafeBufferPointer(rebasing: bytes[0..<10])) else {
             return nil
         }
         guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
@@ -143,7 +148,7 @@ public enum RFC3339 {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
-    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
         var value = 0
         for byte in bytes[start..<(start + count)] {

@@ -33,7 +33,6 @@ extension WireJSONEncoder {
     /// around the payload (the header is most of an envelope and the same for every event); the
     /// payload goes through `encode`'s tree. The same bytes as `encode(envelope)`; tests check it.
     func encode<E: Event>(envelope: Envelope<E>) throws -> Data? {
-        guard let occurredAt = RFC3339.string(from: envelope.occurredAt) else { return nil }
         let context = WireEncodingContext()
         let root = WireValueEncoder(context: context, codingPath: [])
         let payload: WireNode
@@ -44,18 +43,9 @@ extension WireJSONEncoder {
         }
         guard !context.unsupported else { return nil }
         var writer = WireJSONWriter()
-        let fields: [(name: StaticString, value: WireNode)] = [
-            ("causationId", envelope.causationId.map { WireNode.string($0) } ?? .literal("null")),
-            ("correlationId", .string(envelope.correlationId)),
-            ("county", .string(envelope.county)),
-            ("id", .string(envelope.id)),
-            ("occurredAt", .string(occurredAt)),
-            ("payload", payload),
-            ("producer", .string(envelope.producer.rawValue)),
-            ("type", .string(envelope.type)),
-            ("version", .literal(String(envelope.version))),
-        ]
-        guard writer.writeObject(sortedFields: fields) else { return nil }
+        var written = true
+        envelope.writeWire(to: &writer) { written = $0.write(payload) }
+        guard written, !writer.declined else { return nil }
         return Data(writer.bytes)
     }
 }

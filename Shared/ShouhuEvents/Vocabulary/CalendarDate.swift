@@ -32,7 +32,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Parses exactly `YYYY-MM-DD`; anything else (other separators, missing zeros, an impossible
     /// day) is nil.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let date = text.withUTF8(CalendarDate.parse) else { return nil }
+        self = date
+    }
+
+    /// `init(_:)` on UTF-8 bytes, for readers that have bytes and no `String`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
         else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -44,7 +50,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             return value
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return CalendarDate(year: y, month: m, day: d)
     }
 
     /// The day an instant falls on in the given time zone (the county's by default).
@@ -146,9 +152,24 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// `YYYY-MM-DD`.
     public var description: String {
+        var text: [UInt8] = []
+        if appendDigits(to: &text) { return String(decoding: text, as: UTF8.self) }
         let y = String(year), m = String(month), d = String(day)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
             + (m.count == 1 ? "0" + m : m) + "-" + (d.count == 1 ? "0" + d : d)
+    }
+
+    /// Appends `YYYY-MM-DD` for a day of the years 1 to 9999 and answers true; false, having
+    /// appended nothing, for a year outside them (`init(daysSinceEpoch:)` can make one), which
+    /// `description` writes its own way.
+    func appendDigits(to bytes: inout [UInt8]) -> Bool {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return false }
+        bytes.appendDigits(year, count: 4)
+        bytes.append(UInt8(ascii: "-"))
+        bytes.appendDigits(month, count: 2)
+        bytes.append(UInt8(ascii: "-"))
+        bytes.appendDigits(day, count: 2)
+        return true
     }
 
     public init(from decoder: Decoder) throws {

@@ -4,3 +4,6 @@ public enum CareTier: String, Codable, Sendable, CaseIterable, Hashable {
     case general
     case key
 }
+
+/// Written and read by the fast codec as its raw value.
+extension CareTier: WireStringEnum {}

@@ -9,3 +9,6 @@ public enum ExitReason: String, Codable, Sendable, CaseIterable, Hashable {
     case deceased
     case other
 }
+
+/// Written and read by the fast codec as its raw value.
+extension ExitReason: WireStringEnum {}

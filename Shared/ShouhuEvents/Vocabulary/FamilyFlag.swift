@@ -12,3 +12,6 @@ public enum FamilyFlag: String, Codable, Sendable, CaseIterable, Hashable {
     /// Registered poor household (建档立卡贫困户).
     case povertyRegistered = "poverty_registered"
 }
+
+/// Written and read by the fast codec as its raw value.
+extension FamilyFlag: WireStringEnum {}

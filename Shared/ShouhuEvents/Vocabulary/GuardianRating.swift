@@ -7,3 +7,6 @@ public enum GuardianRating: String, Codable, Sendable, CaseIterable, Hashable {
     /// 差: makes the care level 4 whatever the scores say.
     case poor
 }
+
+/// Written and read by the fast codec as its raw value.
+extension GuardianRating: WireStringEnum {}

@@ -13,3 +13,6 @@ public enum GuardianRelation: String, Codable, Sendable, CaseIterable, Hashable 
     /// Nobody acts as guardian: category 1, the township must designate one.
     case none
 }
+
+/// Written and read by the fast codec as its raw value.
+extension GuardianRelation: WireStringEnum {}

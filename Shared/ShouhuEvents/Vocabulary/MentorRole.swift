@@ -15,3 +15,9 @@ public enum PairingKind: String, Codable, Sendable, CaseIterable, Hashable {
     case twoOnOne = "two_on_one"
     case manyOnOne = "many_on_one"
 }
+
+/// Written and read by the fast codec as its raw value.
+extension MentorRole: WireStringEnum {}
+
+/// Written and read by the fast codec as its raw value.
+extension PairingKind: WireStringEnum {}

@@ -17,3 +17,9 @@ public enum ParentRole: String, Codable, Sendable, CaseIterable, Hashable {
     case father
     case mother
 }
+
+/// Written and read by the fast codec as its raw value.
+extension ParentStatus: WireStringEnum {}
+
+/// Written and read by the fast codec as its raw value.
+extension ParentRole: WireStringEnum {}

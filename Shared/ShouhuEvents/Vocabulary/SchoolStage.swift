@@ -18,3 +18,6 @@ public enum SchoolStage: String, Codable, Sendable, CaseIterable, Hashable {
     /// Of school age but not in school: dropped out or never enrolled (辍学/失学).
     case notInSchool = "not_in_school"
 }
+
+/// Written and read by the fast codec as its raw value.
+extension SchoolStage: WireStringEnum {}

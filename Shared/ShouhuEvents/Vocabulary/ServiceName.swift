@@ -7,3 +7,6 @@ public enum ServiceName: String, Codable, Sendable, CaseIterable, Hashable {
     case notification
     case funding
 }
+
+/// Written and read by the fast codec as its raw value.
+extension ServiceName: WireStringEnum {}

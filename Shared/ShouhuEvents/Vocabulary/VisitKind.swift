@@ -22,3 +22,9 @@ public enum Obligation: String, Codable, Sendable, CaseIterable, Hashable {
     case parentReport = "parent_report"
     case termCheck = "term_check"
 }
+
+/// Written and read by the fast codec as its raw value.
+extension VisitKind: WireStringEnum {}
+
+/// Written and read by the fast codec as its raw value.
+extension Obligation: WireStringEnum {}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// The fast codec's `mentor.unassigned`: members in sorted order, as the synthesized
+/// `encode(to:)` writes them.
+extension MentorUnassigned: WireEvent {
+    // EventCodec's fast path runs this event's own writer and reader.
+    public static func _wireBody(of envelope: Envelope<Self>) -> Data? { wireBody(of: envelope) }
+    public static func _wireEnvelope(from data: Data) -> Envelope<Self>? { wireEnvelope(from: data) }
+
+    func writeWire(to writer: inout WireJSONWriter) {
+        writer.openObject()
+        writer.member("childId", childId)
+        writer.member("mentorId", mentorId)
+        writer.member("reason", reason)
+        writer.closeObject()
+    }
+
+    init(wire value: WireJSONValue) throws(WireUnsupported) {
+        var object = try value.object()
+        childId = try object.member("childId")
+        mentorId = try object.member("mentorId")
+        reason = try object.member("reason")
+    }
+}
