@@ -27,7 +27,7 @@ extension Envelope {
 /// scanned body, without `Codable`. Each event answers `Event`'s `_wireBody(of:)` and
 /// `_wireEnvelope(from:)` with `wireBody(of:)` and `wireEnvelope(from:)`, so that the codec
 /// runs them as code made for the event's own type.
-protocol WireEvent: Event, WireEncodable, WireDecodable {}
+protocol WireEvent: Event, WireCodable {}
 
 extension WireEvent {
     /// The body `JSONEncoder` would write, or nil where that is not certain.

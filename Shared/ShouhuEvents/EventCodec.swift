@@ -9,6 +9,12 @@ import Foundation
 /// the one asked for; a supported `version`; the producer the contract names; the payload's
 /// fields; and the payload's rules. It never traps, whatever the bytes. (Foundation's parser
 /// tolerates a trailing comma in an object or array; such a body reads as if it had none.)
+///
+/// Foundation's `JSONEncoder` and `JSONDecoder` are the reference for every byte written and
+/// every value and error read; two faster layers stand in front of them and answer only where
+/// they give exactly the same: each event's own writer and reader (`WireEvent`, in
+/// `Events/<Event>+Wire.swift`), then a Codable writer and reader (`WireJSONEncoder`,
+/// `WireJSONDecoder`). Errors always come from Foundation. `WireSamenessTests` hold them to it.
 public struct EventCodec: Sendable {
     /// Makes a codec. It holds no state; make one wherever it is needed.
     public init() {}

@@ -53,6 +53,33 @@ import Testing
         #expect(try EventCodec().decode(VisitRecorded.self, from: body) == envelope)
     }
 
+    /// An event that does not write and read itself (a future one, say) still goes through the
+    /// codec, by the Codable path.
+    @Test func eventsWithoutTheirOwnWriterTakeTheCodablePath() throws {
+        let envelope = Envelope(county: Samples.county, payload: PlainEvent(childId: Samples.childId, note: "作业/考试\n"))
+        #expect(WireEnvelope.encode(envelope) == nil)
+        let body = try EventCodec().encode(envelope)
+        #expect(body == (try WireChecks.foundationBytes(envelope)))
+        #expect(WireEnvelope.decode(PlainEvent.self, from: body) == nil)
+        #expect(try EventCodec().decode(PlainEvent.self, from: body) == envelope)
+        WireChecks.expectSameAnswers(PlainEvent.self, body, "plain")
+        WireChecks.expectSameAnswers(PlainEvent.self, Data(String(decoding: body, as: UTF8.self).dropLast().utf8), "cut")
+    }
+
+    /// An event with only `Codable`.
+    struct PlainEvent: Event {
+        static let routingKey = "test.plain"
+        static let producer = ServiceName.intake
+        static let consumers: Set<ServiceName> = []
+        static let version = 1
+        var childId: String
+        var note: String?
+
+        func validate() throws(EventValidationError) {
+            try Check.uuid(childId, "childId")
+        }
+    }
+
     // MARK: - Bodies the codec must refuse as before
 
     /// Values put in place of each member of the envelope and of its payload (and of the

@@ -1,6 +1,6 @@
 /// The fast codec's dimension scores: members in sorted order, as the synthesized
 /// `encode(to:)` writes them.
-extension AssessmentRecorded.DimensionScores: WireEncodable, WireDecodable {
+extension AssessmentRecorded.DimensionScores: WireCodable {
     func writeWire(to writer: inout WireJSONWriter) {
         writer.openObject()
         writer.member("guardianship", guardianship)

@@ -1,5 +1,5 @@
 /// The fast codec's guardian entry: members in sorted order, as `encode(to:)` writes them.
-extension ChildRegistered.Guardian: WireEncodable, WireDecodable {
+extension ChildRegistered.Guardian: WireCodable {
     func writeWire(to writer: inout WireJSONWriter) {
         writer.openObject()
         writer.member("name", name)

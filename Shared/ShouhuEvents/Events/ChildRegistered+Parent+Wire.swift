@@ -1,5 +1,5 @@
 /// The fast codec's parent entry: members in sorted order, as `encode(to:)` writes them.
-extension ChildRegistered.Parent: WireEncodable, WireDecodable {
+extension ChildRegistered.Parent: WireCodable {
     func writeWire(to writer: inout WireJSONWriter) {
         writer.openObject()
         writer.member("phone", phone)

@@ -1,7 +1,7 @@
 /// The standard library's types the events are made of, written and read as Foundation's
 /// `JSONEncoder` and `JSONDecoder` write and read them.
 
-extension String: WireEncodable, WireDecodable {
+extension String: WireCodable {
     func writeWire(to writer: inout WireJSONWriter) {
         writer.string(self)
     }
@@ -11,7 +11,7 @@ extension String: WireEncodable, WireDecodable {
     }
 }
 
-extension Int: WireEncodable, WireDecodable {
+extension Int: WireCodable {
     func writeWire(to writer: inout WireJSONWriter) {
         writer.integer(self)
     }
@@ -21,7 +21,7 @@ extension Int: WireEncodable, WireDecodable {
     }
 }
 
-extension Int64: WireEncodable, WireDecodable {
+extension Int64: WireCodable {
     func writeWire(to writer: inout WireJSONWriter) {
         writer.integer(self)
     }
@@ -31,7 +31,7 @@ extension Int64: WireEncodable, WireDecodable {
     }
 }
 
-extension Bool: WireEncodable, WireDecodable {
+extension Bool: WireCodable {
     func writeWire(to writer: inout WireJSONWriter) {
         writer.bool(self)
     }

@@ -31,7 +31,7 @@ typealias WireCodable = WireEncodable & WireDecodable
 
 /// An enum with string raw values, which `Codable` writes and reads as its raw value (an unknown
 /// one is an error). Adopting it is all an enum needs for the fast codec.
-protocol WireStringEnum: WireEncodable, WireDecodable, RawRepresentable where RawValue == String {}
+protocol WireStringEnum: WireCodable, RawRepresentable where RawValue == String {}
 
 extension WireStringEnum {
     func writeWire(to writer: inout WireJSONWriter) {

@@ -3,6 +3,7 @@ import Foundation
 /// One JSON value found by `WireJSONScanner`: where its bytes are, not a copy of them. Strings and
 /// numbers stay bytes until a field asks for them.
 struct WireJSONToken {
+    /// What JSON value a token stands for.
     enum Kind: UInt8 {
         case null, boolTrue, boolFalse, number, object, array
         /// A string with no escapes: its bytes are its UTF-8.

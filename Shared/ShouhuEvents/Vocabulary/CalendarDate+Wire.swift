@@ -1,6 +1,6 @@
 /// The fast codec's `YYYY-MM-DD`, as `encode(to:)` writes it and `init(from:)` reads it. A day
 /// outside the years 1 to 9999 (only date arithmetic makes one) is left to Foundation.
-extension CalendarDate: WireEncodable, WireDecodable {
+extension CalendarDate: WireCodable {
     func writeWire(to writer: inout WireJSONWriter) {
         writer.quoted { appendDigits(to: &$0) }
     }
