@@ -15,12 +15,22 @@ import ShouhuStore
 /// - **checkpoint**: the automatic checkpoint SQLite then runs inside the same COMMIT (the WAL
 ///   passed `wal_autocheckpoint` frames). The hook that marks the split runs that checkpoint
 ///   exactly as SQLite's default hook would.
+///
+/// When the WAL stays under `wal_autocheckpoint` frames (the smaller sizes), no checkpoint runs
+/// inside the COMMIT and the next writer pays for copying these pages. So that sizes compare
+/// fairly, such a round then checkpoints its own pages, timed apart (`deferredCheckpoint`), and
+/// `totalWithCheckpoint` counts every size with the checkpoint of what it wrote.
 struct CommittedSweepRound {
     var alerts = 0
     var total = 0.0
     var work = 0.0
     var walCommit = 0.0
     var checkpoint = 0.0
+    /// The checkpoint of this round's pages when SQLite left it to the next writer; 0 when it
+    /// ran inside the COMMIT.
+    var deferredCheckpoint = 0.0
+    /// The total with this round's checkpoint, wherever it ran: what growth is judged on.
+    var totalWithCheckpoint: Double { total + deferredCheckpoint }
     /// Process CPU time (all threads) over the whole round.
     var cpu = 0.0
     /// CPU time of the writer's thread during the work: far below `work` when it waits for
@@ -73,6 +83,11 @@ struct CommittedSweepRound {
             round.walCommit = committed.timeIntervalSince(workEnded)
             round.checkpoint = (marks.checkpointed ?? committed).timeIntervalSince(committed)
             round.spilledPages = Int(spilled)
+            if marks.frames < marks.autocheckpoint {
+                let deferredBegan = Date()
+                sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+                round.deferredCheckpoint = Date().timeIntervalSince(deferredBegan)
+            }
         }
         round.walFrames = Int(marks.frames)
         if measureGrowth {
