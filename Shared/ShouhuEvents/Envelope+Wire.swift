@@ -51,25 +51,16 @@ extension WireEvent {
     }
 }
 
-/// The codec's way to the fastest path: each answers nil where it is not sure to match
-/// Foundation (and for an event without a fast writer or reader), and `EventCodec` then takes
-/// the slower paths, whose errors are the contract's.
+/// The fast reading of the envelope fields, for every event: each answers nil where it is not
+/// sure to match Foundation, and `EventCodec` then takes the slower paths, whose errors are the
+/// contract's. (An event's own writer and reader are reached through `Event._wireBody(of:)`
+/// and `_wireEnvelope(from:)`.)
 enum WireEnvelope {
-    /// The body `JSONEncoder` would write, or nil.
-    static func encode<E: Event>(_ envelope: Envelope<E>) -> Data? {
-        E._wireBody(of: envelope)
-    }
-
     /// The header `EventCodec.header(from:)` reads, or nil.
     static func header(from data: Data) -> EnvelopeHeader? {
         data.withUnsafeBytes { raw in
             WireJSONDocument.read(raw) { root throws(WireUnsupported) in try readHeader(root).header }
         }
-    }
-
-    /// The envelope `EventCodec.decode` reads, not yet validated, or nil.
-    static func decode<E: Event>(_ type: E.Type, from data: Data) -> Envelope<E>? {
-        E._wireEnvelope(from: data)
     }
 
     /// The header fields and the payload, which must be an object (as `HeaderReader` demands).

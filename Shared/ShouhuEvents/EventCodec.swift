@@ -30,7 +30,7 @@ public struct EventCodec: Sendable {
         // The fast writers give Foundation's bytes for everything events are made of, and
         // answer nil (or throw) where they cannot be sure; Foundation then has the last word.
         // First the events' own writers (`WireEncodable`), then the Codable one.
-        if let fast = WireEnvelope.encode(envelope) { return fast }
+        if let fast = E._wireBody(of: envelope) { return fast }
         if let fast = try? WireJSONEncoder().encode(envelope: envelope) { return fast }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -63,7 +63,7 @@ public struct EventCodec: Sendable {
     {
         // The events' own readers (`WireDecodable`) first; on anything unusual, and on every
         // error, the Codable readers, whose errors are Foundation's.
-        guard let fast = WireEnvelope.decode(E.self, from: data) else {
+        guard let fast = E._wireEnvelope(from: data) else {
             return try codableDecode(E.self, from: data)
         }
         return try Self.validated(fast)

@@ -204,9 +204,7 @@ final class CountingHandler: DeliveryHandler, @unchecked Sendable {
 
 /// `child.exited` envelopes for fresh children: the event every benchmark here pushes.
 func sampleEnvelopes(count: Int) -> [Envelope<ChildExited>] {
-    (0..<count).map { _ in
-        Envelope(county: "520330", payload: ChildExited(childId: UUID().uuidString.lowercased(), reason: .movedAway, on: CalendarDate("2026-11-20")!))
-    }
+    (0..<count).map(CodecSamples.childExited)
 }
 
 func median(_ values: [Double]) -> Double {

@@ -89,7 +89,7 @@ struct Ledger: Sendable {
         return PreparedChild(
             file: file, childId: childId, lookup: file.idNumber.map(vault.lookupHash),
             sealed: try file.idNumber.map { try vault.seal($0) }, document: RegistrationJSON.document(file.document),
-            envelopeId: envelope.id, eventBody: try RegistrationJSON.envelope(envelope), now: now,
+            envelopeId: envelope.id, eventBody: try EventCodec().encode(envelope), now: now,
             duplicateKey: file.duplicateKey.value, registeredOn: today.description)
     }
 

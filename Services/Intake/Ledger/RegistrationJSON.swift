@@ -2,79 +2,16 @@ import Foundation
 import IntakeDomain
 import ShouhuEvents
 
-/// The JSON of the two things every registration encodes: the `child.registered` envelope and
-/// the file kept in the `document` column, written straight to bytes.
+/// The JSON of the file kept in the `document` column, written straight to bytes. (The
+/// registration's `child.registered` envelope is `EventCodec`'s, whose own writer for the event
+/// is as direct.)
 ///
 /// Foundation's `JSONEncoder` builds a tree of boxed values and sorts every object's keys before
-/// it writes a byte; for these two fixed shapes that was a sixth of the CPU time of a ledger
-/// import. The output here is byte for byte what `EventCodec().encode(_:)` and
-/// `Ledger.encode(_:)` write (sorted keys; absent optionals as `null` in the event and left out
-/// of the file; `/` escaped only in the file, as the two encoders are configured), and the
-/// intake tests hold it to that on ordinary and awkward text. The envelope is validated first,
-/// as `EventCodec` does, so nothing a consumer would reject is stored.
+/// it writes a byte; for this fixed shape that was a large share of the CPU time of a ledger
+/// import. The output here is byte for byte what `Ledger.encode(_:)` writes (sorted keys, absent
+/// fields left out, `/` escaped), and the intake tests hold it to that on ordinary and awkward
+/// text.
 enum RegistrationJSON {
-    /// The body of a `child.registered` envelope, as `EventCodec().encode(envelope)` writes it.
-    /// - Throws: `EventValidationError` when the envelope breaks a rule of the contract;
-    ///   `EncodingError` for an instant outside the years 0001–9999.
-    static func envelope(_ envelope: Envelope<ChildRegistered>) throws -> Data {
-        try envelope.validate()
-        guard let instant = RFC3339.string(from: envelope.occurredAt) else {
-            throw EncodingError.invalidValue(
-                envelope.occurredAt,
-                EncodingError.Context(codingPath: [], debugDescription: "an instant outside the years 0001 to 9999"))
-        }
-        var json = JSONBytes(escapesSlashes: false)
-        json.open()
-        json.member("causationId", envelope.causationId)
-        json.member("correlationId", envelope.correlationId)
-        json.member("county", envelope.county)
-        json.member("id", envelope.id)
-        json.member("occurredAt", instant)
-        json.key("payload")
-        payload(envelope.payload, into: &json)
-        json.member("producer", envelope.producer.rawValue)
-        json.member("type", envelope.type)
-        json.member("version", envelope.version)
-        json.close()
-        return Data(json.bytes)
-    }
-
-    private static func payload(_ event: ChildRegistered, into json: inout JSONBytes) {
-        json.open()
-        json.member("birthDate", event.birthDate.description)
-        json.member("childId", event.childId)
-        json.member("className", event.className)
-        json.key("familyFlags")
-        json.array(event.familyFlags.map(\.rawValue))
-        json.member("gender", event.gender.rawValue)
-        json.member("grade", event.grade)
-        json.key("guardian")
-        json.open()
-        json.member("name", event.guardian.name)
-        json.member("phone", event.guardian.phone)
-        json.member("relation", event.guardian.relation.rawValue)
-        json.close()
-        json.member("name", event.name)
-        json.key("parents")
-        json.openArray()
-        for parent in event.parents {
-            json.element()
-            json.open()
-            json.member("phone", parent.phone)
-            json.member("place", parent.place)
-            json.member("role", parent.role.rawValue)
-            json.member("since", parent.since?.description)
-            json.member("status", parent.status.rawValue)
-            json.close()
-        }
-        json.closeArray()
-        json.member("registeredOn", event.registeredOn.description)
-        json.member("schoolId", event.schoolId)
-        json.member("schoolStage", event.schoolStage.rawValue)
-        json.member("villageCode", event.villageCode)
-        json.close()
-    }
-
     /// A child's file as `Ledger.encode(_:)` writes it (`JSONEncoder` with sorted keys): absent
     /// fields left out, `/` escaped.
     static func document(_ input: ChildFileInput) -> String {

@@ -17,37 +17,33 @@ enum WireValue {
 enum WireJSONParser {
     /// Parses one JSON text that fills `bytes` (whitespace around it allowed).
     static func parse(_ bytes: UnsafeRawBufferPointer) throws(WireUnsupported) -> WireValue {
-        guard let tree = WireJSONDocument.read(bytes, { root throws(WireUnsupported) in try tree(root) }) else {
+        guard let tree = WireJSONDocument.read(bytes, { root throws(WireUnsupported) in try WireValue(wire: root) }) else {
             throw WireUnsupported()
         }
         return tree
     }
+}
 
-    private static func tree(_ value: WireJSONValue) throws(WireUnsupported) -> WireValue {
+extension WireValue: WireDecodable {
+    /// The tree of a scanned value, read as the fast readers read values.
+    init(wire value: WireJSONValue) throws(WireUnsupported) {
         let document = value.document
         switch value.token.kind {
-        case .null: return .null
-        case .boolTrue: return .bool(true)
-        case .boolFalse: return .bool(false)
-        case .number: return .number(String(decoding: value.token.range(in: document.bytes), as: UTF8.self))
-        case .string, .escapedString: return .string(try value.string())
-        case .array:
-            var items: [WireValue] = []
-            var item = value.index + 1
-            for _ in 0..<value.token.end {
-                items.append(try tree(WireJSONValue(document: document, index: item)))
-                item = Int(document.tokens[item].next)
-            }
-            return .array(items)
+        case .null: self = .null
+        case .boolTrue: self = .bool(true)
+        case .boolFalse: self = .bool(false)
+        case .number: self = .number(String(decoding: value.token.range(in: document.bytes), as: UTF8.self))
+        case .string, .escapedString: self = .string(try value.string())
+        case .array: self = .array(try value.array().map(WireValue.self))
         case .object:
             var members: [(key: String, value: WireValue)] = []
             var key = value.index + 1
             for _ in 0..<value.token.end {
                 let name = try WireJSONValue(document: document, index: key).string()
-                members.append((name, try tree(WireJSONValue(document: document, index: key + 1))))
+                members.append((name, try WireValue(wire: WireJSONValue(document: document, index: key + 1))))
                 key = Int(document.tokens[key + 1].next)
             }
-            return .object(members)
+            self = .object(members)
         }
     }
 }
